@@ -1,0 +1,16 @@
+"""Settings for the test suite (selected by pytest's configuration in pyproject.toml).
+
+Tests use real PostgreSQL (``DATABASE_URL`` or the embedded server) in a test database that the
+run creates and drops, and a search index in a temporary directory.
+"""
+
+import tempfile
+from pathlib import Path
+
+from .dev import *  # noqa: F403
+from .dev import HAYSTACK_CONNECTIONS
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="unarchive-test-index-"))
+HAYSTACK_CONNECTIONS["default"]["PATH"] = str(SEARCH_INDEX_DIR)

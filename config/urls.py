@@ -1,0 +1,9 @@
+import os
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path(os.environ.get("ADMIN_URL", "admin/"), admin.site.urls),
+    path("", include("resolutions.urls")),
+]

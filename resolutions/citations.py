@@ -1,0 +1,147 @@
+"""Citations of resolutions and UN documents in the plain text of a paragraph or footnote.
+
+Full symbols (``A/RES/76/127``, ``S/RES/2286 (2016)``, ``A/76/334``) are unambiguous and
+are found anywhere. The short forms resolutions cite each other by (``76/127``,
+``2286 (2016)``, ``22 A (I)``) are also how page numbers, dates and treaty references look,
+so they count only in a citation context:
+
+* Chinese: ``第 46/182 号决议``, and lists that end in one ``号决议``:
+  ``第 1265(1999)号、第 1296(2000)号和第 2222(2015)号决议``, ``第 46/182 和 75/125 号决议``.
+  ``第 35457 号`` (a treaty number) and ``第 23 段`` (a paragraph) are not resolutions.
+* English and French: ``resolution 46/182 of 19 December 1991``, ``résolutions
+  1265 (1999) et 1296 (2000)``, with lists joined by commas, "and", "or", "et", "ou".
+
+The short numbers of the Human Rights Council (``43/1``, ``S-29/1``) and of the Economic and
+Social Council look like General Assembly ones, so a citation naming one of those bodies is
+skipped rather than linked to the wrong resolution.
+
+A pinpoint names the paragraph cited: ``A/76/334，第 23 段``, ``第 75/125 号决议第 4 段``,
+``resolution 75/125, para. 4`` and ``paragraph 4 of resolution 75/125``. It belongs to the
+symbol it touches: the last of a list when it follows, the first when it precedes.
+
+Text is matched after folding full-width forms (``（２０１４）``) to ASCII one character for
+one, so spans stay valid in the original text; whitespace, including a line break from
+hard-wrapped text, may separate the words of a citation.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .symbols import FULL_SYMBOL_SHAPE, SHORT_RESOLUTION_SHAPE, Symbol, parse_symbol
+
+
+@dataclass(frozen=True)
+class CitationMatch:
+    """One cited symbol: ``text[start:end] == self.text``, the symbol as written."""
+
+    start: int
+    end: int
+    text: str
+    symbol: Symbol
+    pinpoint: str | None = None
+
+
+# Full-width ASCII (U+FF01-U+FF5E) and the ideographic space, mapped one to one so that
+# offsets in the folded text are offsets in the original.
+_FULL_WIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+
+# A symbol glued to letters, digits or a slash is part of something else ("10/12/2021").
+_NOT_GLUED_BEFORE = r"(?<![0-9A-Za-z/])"
+_NOT_GLUED_AFTER = r"(?![0-9A-Za-z/])"
+_FULL_SYMBOL = rf"{_NOT_GLUED_BEFORE}{FULL_SYMBOL_SHAPE}{_NOT_GLUED_AFTER}"
+_SHORT_RESOLUTION = rf"{_NOT_GLUED_BEFORE}{SHORT_RESOLUTION_SHAPE}{_NOT_GLUED_AFTER}"
+
+_OTHER_BODY_EN_FR = (
+    r"Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council"
+    r"|Conseil\s+des\s+droits\s+de\s+l['’]homme|Conseil\s+économique\s+et\s+social"
+)
+_OTHER_BODY_ZH = r"人权理事会|经济及社会理事会|经社理事会"
+_ZH_DATE = r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
+# The year is left out when the symbol already gives it: "338 (1973) of 22 October".
+_WESTERN_DATE = r"(?:of|du|en\s+date\s+du)\s+[0-9]{1,2}(?:er)?\s+[^\W\d_]+(?:\s+[0-9]{4})?"
+_WESTERN_ITEM = rf"{_SHORT_RESOLUTION}(?:\s+{_WESTERN_DATE})?"
+_WESTERN_SEPARATOR = r"\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|et|ou)\s+"
+_ZH_SEPARATOR = r"\s*(?:号\s*)?(?:、|和|及|以及|与|或)\s*(?:第\s*)?"
+_PINPOINT_BEFORE = (
+    r"(?i:paragraphs?|paragraphes?)\s+(?P<western_pinpoint_before>[0-9]+)\s+(?:of|de)\s+"
+    r"(?:(?:its|the|sa|la)\s+)?(?:(?:General\s+Assembly|Security\s+Council)\s+)?"
+)
+
+
+def _pinpoint_after(group: str) -> str:
+    """A paragraph number right after the symbol: ", para. 4", ", par. 4", "，第 4 段"."""
+    return (
+        r"(?:\s*[,，]?\s*(?:(?:paras?\.|paragraphs?|par\.|paragraphes?)\s*|第\s*(?=[0-9]+\s*段))"
+        rf"(?P<{group}>[0-9]+))?"
+    )
+
+
+_FULL_CITATION = rf"(?P<full>{_FULL_SYMBOL}){_pinpoint_after('full_pinpoint')}"
+_CHINESE_CITATION = (
+    rf"(?:(?P<zh_other_body>{_OTHER_BODY_ZH})\s*(?:{_ZH_DATE})?\s*)?"
+    rf"第\s*(?P<zh_items>{_SHORT_RESOLUTION}(?:{_ZH_SEPARATOR}{_SHORT_RESOLUTION})*)"
+    rf"\s*号\s*决议{_pinpoint_after('zh_pinpoint')}"
+)
+_WESTERN_CITATION = (
+    rf"(?:{_PINPOINT_BEFORE})?(?:(?P<western_other_body>{_OTHER_BODY_EN_FR})\s+)?"
+    r"(?<![A-Za-z])(?i:r[eé]solutions?)\s+"
+    rf"(?P<western_items>{_WESTERN_ITEM}(?:(?:{_WESTERN_SEPARATOR}){_WESTERN_ITEM})*)"
+    rf"(?P<western_other_body_after>\s+(?:of\s+the|du|de\s+la)\s+(?:{_OTHER_BODY_EN_FR}))?"
+    rf"{_pinpoint_after('western_pinpoint')}"
+)
+# One regex for all three kinds of citation, so a paragraph is scanned once and the
+# matches come out in order without overlapping.
+_CITATION = re.compile(rf"{_FULL_CITATION}|{_CHINESE_CITATION}|{_WESTERN_CITATION}")
+_SHORT_RESOLUTION_ITEM = re.compile(_SHORT_RESOLUTION)
+
+
+def find_citations(text: str) -> list[CitationMatch]:
+    """Every citation of a resolution or UN document in a plain-text paragraph, in order,
+    non-overlapping."""
+    folded = text.translate(_FULL_WIDTH_TO_ASCII)
+    citations = []
+    for match in _CITATION.finditer(folded):
+        if match["full"]:
+            start, end = match.span("full")
+            citations += _cite(text, [(start, end)], None, match["full_pinpoint"])
+        elif match["zh_items"] and not match["zh_other_body"]:
+            spans = _item_spans(folded, match.span("zh_items"))
+            citations += _cite(text, spans, None, match["zh_pinpoint"])
+        elif match["western_items"] and not _names_other_body(match):
+            spans = _item_spans(folded, match.span("western_items"))
+            citations += _cite(
+                text, spans, match["western_pinpoint_before"], match["western_pinpoint"]
+            )
+    return citations
+
+
+def _names_other_body(match: re.Match[str]) -> bool:
+    return bool(match["western_other_body"] or match["western_other_body_after"])
+
+
+def _item_spans(folded: str, list_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span of each short symbol inside a list such as "1265 (1999), 1296 (2000)"."""
+    return [item.span() for item in _SHORT_RESOLUTION_ITEM.finditer(folded, *list_span)]
+
+
+def _cite(
+    text: str,
+    spans: list[tuple[int, int]],
+    pinpoint_before: str | None,
+    pinpoint_after: str | None,
+) -> list[CitationMatch]:
+    """CitationMatch for each span that holds a valid symbol, with the pinpoints attached
+    to the first and last symbol they touch."""
+    citations = []
+    for index, (start, end) in enumerate(spans):
+        symbol = parse_symbol(text[start:end])
+        if symbol is None:
+            continue
+        if index == len(spans) - 1 and pinpoint_after:
+            pinpoint = pinpoint_after
+        elif index == 0:
+            pinpoint = pinpoint_before
+        else:
+            pinpoint = None
+        citations.append(CitationMatch(start, end, text[start:end], symbol, pinpoint))
+    return citations

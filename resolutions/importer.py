@@ -1,0 +1,242 @@
+"""The importer: the one place that writes resolutions to the database.
+
+``import_file`` takes a path through parse → validate → store, one transaction per file, so a
+file is stored whole or not at all. Re-importing a file whose bytes have not changed writes
+nothing; a changed file replaces its language version. Citations point at the resolution they
+cite as soon as both are in the archive, whichever arrived first.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from django.db import transaction
+
+from .models import (
+    Citation,
+    Footnote,
+    FootnoteReference,
+    LanguageVersion,
+    Paragraph,
+    Resolution,
+)
+from .parsing import Issue, ParsedResolution, ParseError, read_source, validate
+from .parsing.document import CitationSpan
+
+
+class Status(StrEnum):
+    IMPORTED = "imported"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    status: Status
+    symbol: str = ""
+    language: str = ""
+    reason: str = ""
+    issues: list[Issue] = field(default_factory=list)
+
+
+class MetadataConflict(Exception):
+    """The file's header disagrees with what another language version already recorded."""
+
+    def __init__(self, issues: list[Issue]):
+        super().__init__("; ".join(map(str, issues)))
+        self.issues = issues
+
+
+def import_file(path: Path, *, language: str | None = None, lenient: bool = False) -> ImportResult:
+    """Import one file; never raises for a bad file, the result says what went wrong."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ImportResult(path, Status.FAILED, issues=[Issue(0, error.strerror or str(error))])
+    try:
+        source = read_source(data, language=language)
+    except ParseError as error:
+        return ImportResult(path, Status.FAILED, issues=[error.issue])
+    parsed = source.parsed
+    if parsed is None:
+        return ImportResult(path, Status.SKIPPED, reason=source.skip_reason)
+    result = ImportResult(path, Status.FAILED, parsed.symbol, parsed.language)
+    issues = validate(parsed)
+    if issues and not lenient:
+        result.issues = issues
+        return result
+    digest = hashlib.sha256(data).hexdigest()
+    existing = LanguageVersion.objects.filter(
+        resolution__symbol=parsed.symbol, language=parsed.language
+    ).first()
+    if existing and existing.source_sha256 == digest:
+        result.status = Status.UNCHANGED
+        return result
+    try:
+        with transaction.atomic():
+            store(
+                parsed,
+                source_name=path.name,
+                source_sha256=digest,
+                source_text=source.text,
+                warnings=issues,
+                lenient=lenient,
+            )
+    except MetadataConflict as conflict:
+        result.issues = conflict.issues
+        return result
+    result.status = Status.REPLACED if existing else Status.IMPORTED
+    result.issues = issues
+    return result
+
+
+# Metadata a header may give; other language versions of the same resolution must agree on it.
+_SHARED_FIELDS = ["adopted_on", "meeting_number", "agenda_items", "draft_symbols"]
+
+
+def _upsert_resolution(parsed: ParsedResolution, lenient: bool) -> tuple[Resolution, list[Issue]]:
+    identity = {
+        "body": parsed.body,
+        "session": parsed.session,
+        "special_session": parsed.special_session,
+        "number": parsed.number,
+        "part": parsed.part,
+        "year": parsed.year,
+    }
+    header = {name: getattr(parsed, name) for name in _SHARED_FIELDS}
+    resolution, created = Resolution.objects.select_for_update().get_or_create(
+        symbol=parsed.symbol, defaults={**identity, **header}
+    )
+    if created:
+        return resolution, []
+    others = list(
+        resolution.versions.exclude(language=parsed.language).values_list("language", flat=True)
+    )
+    conflicts = []
+    for name, value in header.items():
+        stored = getattr(resolution, name)
+        if others and stored and value and stored != value:
+            conflicts.append(
+                Issue(
+                    0,
+                    f"{name} is {value} here but {stored} in the "
+                    f"{'/'.join(others)} version already imported",
+                )
+            )
+        elif value or not others:
+            setattr(resolution, name, value)
+    if conflicts and not lenient:
+        raise MetadataConflict(conflicts)
+    for name, value in identity.items():
+        setattr(resolution, name, value)
+    resolution.save()
+    return resolution, conflicts
+
+
+def store(
+    parsed: ParsedResolution,
+    *,
+    source_name: str,
+    source_sha256: str,
+    source_text: str,
+    warnings: list[Issue],
+    lenient: bool = False,
+) -> LanguageVersion:
+    """Write one parsed language version, replacing the one stored before. Call in a transaction."""
+    resolution, conflicts = _upsert_resolution(parsed, lenient)
+    resolution.versions.filter(language=parsed.language).delete()
+    version = LanguageVersion.objects.create(
+        resolution=resolution,
+        language=parsed.language,
+        title=parsed.title,
+        distributed_on=parsed.distributed_on,
+        opening_formula=parsed.opening_formula,
+        agenda_title=parsed.agenda_title,
+        adoption_note=parsed.adoption_note,
+        source_name=source_name,
+        source_sha256=source_sha256,
+        source_format=parsed.source_format,
+        source_text=source_text,
+        warnings=[{"line": i.line, "message": i.message} for i in [*warnings, *conflicts]],
+    )
+    paragraphs = Paragraph.objects.bulk_create(
+        Paragraph(
+            version=version,
+            position=position,
+            eid=p.eid,
+            kind=p.kind,
+            label=p.label or "",
+            text=p.text,
+            source_line=p.line,
+        )
+        for position, p in enumerate(parsed.paragraphs, start=1)
+    )
+    by_eid = {paragraph.eid: paragraph for paragraph in paragraphs}
+    children = []
+    for paragraph, parsed_paragraph in zip(paragraphs, parsed.paragraphs, strict=True):
+        if parsed_paragraph.parent_eid:
+            paragraph.parent = by_eid[parsed_paragraph.parent_eid]
+            children.append(paragraph)
+    Paragraph.objects.bulk_update(children, ["parent"])
+
+    footnotes = Footnote.objects.bulk_create(
+        Footnote(
+            version=version,
+            position=position,
+            eid=f.eid,
+            marker=f.marker,
+            text=f.text,
+            source_line=f.line,
+        )
+        for position, f in enumerate(parsed.footnotes, start=1)
+    )
+    by_marker = {footnote.marker: footnote for footnote in footnotes}
+    FootnoteReference.objects.bulk_create(
+        FootnoteReference(paragraph=paragraph, footnote=by_marker[ref.marker], offset=ref.offset)
+        for paragraph, parsed_paragraph in zip(paragraphs, parsed.paragraphs, strict=True)
+        for ref in parsed_paragraph.footnote_refs
+        if ref.marker in by_marker  # a lenient import may keep a marker with no note
+    )
+    _store_citations(
+        [
+            (paragraph, None, span)
+            for paragraph, pp in zip(paragraphs, parsed.paragraphs, strict=True)
+            for span in pp.citations
+        ]
+        + [
+            (None, footnote, span)
+            for footnote, pf in zip(footnotes, parsed.footnotes, strict=True)
+            for span in pf.citations
+        ]
+    )
+    # Citations imported earlier that were waiting for this resolution now point at it.
+    Citation.objects.filter(target_symbol=resolution.symbol, target__isnull=True).update(
+        target=resolution
+    )
+    return version
+
+
+def _store_citations(found: list[tuple[Paragraph | None, Footnote | None, CitationSpan]]) -> None:
+    targets = dict(
+        Resolution.objects.filter(symbol__in={span.target for _, _, span in found}).values_list(
+            "symbol", "id"
+        )
+    )
+    Citation.objects.bulk_create(
+        Citation(
+            paragraph=paragraph,
+            footnote=footnote,
+            start=span.start,
+            end=span.end,
+            cited_text=span.text,
+            target_symbol=span.target,
+            kind=span.kind,
+            target_id=targets.get(span.target),
+            pinpoint=span.pinpoint or "",
+        )
+        for paragraph, footnote, span in found
+    )

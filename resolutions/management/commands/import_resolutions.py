@@ -1,0 +1,124 @@
+"""Import resolution files into the archive.
+
+Usage::
+
+    python manage.py import_resolutions PATH [PATH ...] [--lang zh] [--lenient]
+
+Each PATH is a file or a directory searched recursively. The layout and language of every file
+are detected from its content; files that are not a resolution in a supported layout are listed
+as skipped with the reason. Each file is imported in its own transaction: a file that fails
+leaves the database as it was. Exits with status 1 when any file failed.
+"""
+
+from collections import defaultdict
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from resolutions.importer import ImportResult, Status, import_file
+from resolutions.languages import LANGUAGES
+
+# Below this many files a progress bar is more noise than help.
+PROGRESS_MIN_FILES = 20
+
+
+def collect_files(paths: list[str]) -> tuple[list[Path], list[Path]]:
+    """(files to import, paths that do not exist); directories are walked, hidden files left."""
+    files, missing = [], []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and not any(part.startswith(".") for part in p.parts[-1:])
+                )
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(path)
+    return files, missing
+
+
+class Command(BaseCommand):
+    help = "Import resolution files (or directories of them, recursively) into the archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="A resolution file or a directory to search recursively.",
+        )
+        parser.add_argument(
+            "--lang",
+            choices=sorted(LANGUAGES),
+            help="Language of the files, when detection should be overridden.",
+        )
+        parser.add_argument(
+            "--lenient",
+            action="store_true",
+            help="Import files with numbering or footnote problems, recording "
+            "them as warnings, instead of refusing them.",
+        )
+
+    def handle(self, *args, paths, lang, lenient, verbosity, **options):
+        files, missing = collect_files(paths)
+        counts: dict[Status, int] = defaultdict(int)
+        skipped: dict[str, list[Path]] = defaultdict(list)
+        for path in missing:
+            self.stderr.write(f"{path}: no such file or directory")
+            counts[Status.FAILED] += 1
+        show_progress = len(files) >= PROGRESS_MIN_FILES and self.stderr.isatty()
+        for done, path in enumerate(files, start=1):
+            result = import_file(path, language=lang, lenient=lenient)
+            counts[result.status] += 1
+            if result.status == Status.SKIPPED:
+                skipped[result.reason].append(path)
+            else:
+                self._report(result, verbosity)
+            if show_progress:
+                self._progress(done, len(files))
+        if show_progress:
+            self.stderr.write("")
+        self._report_skipped(skipped, verbosity)
+        summary = ", ".join(f"{counts[status]} {status}" for status in Status)
+        self.stdout.write(f"{summary} ({len(files)} files)")
+        if counts[Status.FAILED]:
+            raise CommandError(f"{counts[Status.FAILED]} file(s) failed to import", returncode=1)
+
+    def _report(self, result: ImportResult, verbosity: int) -> None:
+        what = f"{result.symbol} ({result.language})"
+        if result.status == Status.FAILED:
+            for issue in result.issues:
+                line = f":{issue.line}" if issue.line else ""
+                self.stderr.write(self.style.ERROR(f"{result.path}{line}: {issue.message}"))
+            return
+        if result.status == Status.UNCHANGED:
+            if verbosity >= 2:
+                self.stdout.write(f"unchanged {what}: {result.path}")
+            return
+        if verbosity >= 1:
+            self.stdout.write(self.style.SUCCESS(f"{result.status} {what}: {result.path}"))
+        for issue in result.issues:
+            line = f":{issue.line}" if issue.line else ""
+            self.stdout.write(self.style.WARNING(f"{result.path}{line}: warning: {issue.message}"))
+
+    def _report_skipped(self, skipped: dict[str, list[Path]], verbosity: int) -> None:
+        if not skipped or verbosity < 1:
+            return
+        for reason, paths in sorted(skipped.items()):
+            self.stdout.write(f"skipped {len(paths)} file(s): {reason}")
+            shown = paths if verbosity >= 2 or len(paths) <= 5 else paths[:3]
+            for path in shown:
+                self.stdout.write(f"  {path}")
+            if len(shown) < len(paths):
+                self.stdout.write(f"  … and {len(paths) - len(shown)} more (-v 2 lists them)")
+
+    def _progress(self, done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total
+        self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+        self.stderr.flush()

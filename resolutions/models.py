@@ -1,0 +1,317 @@
+"""The archive's data model: a resolution, its language versions, their paragraphs and notes.
+
+A *resolution* is one adopted decision, identified by its canonical UN symbol. Each *language
+version* holds the text in one official language; its paragraphs and footnotes carry an ``eid``
+that is the same in every language (``preamble_3``, ``para_4_a``, ``fn_2``), so versions line up
+paragraph by paragraph. Citations found in paragraphs and footnotes point at a symbol and, once
+that resolution is in the archive, at the resolution itself.
+
+Only the importer (``resolutions.importer``) writes these tables.
+"""
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+
+from .languages import LANGUAGES
+from .symbols import canonical_symbol
+
+
+class Body(models.TextChoices):
+    GENERAL_ASSEMBLY = "GA", "General Assembly"
+    SECURITY_COUNCIL = "SC", "Security Council"
+
+
+class ResolutionQuerySet(models.QuerySet):
+    def by_symbol(self, text: str) -> "ResolutionQuerySet":
+        """Resolutions whose symbol is ``text`` in any common spelling: 76/127, 2286(2016)."""
+        canonical = canonical_symbol(text)
+        return self.filter(symbol=canonical) if canonical else self.none()
+
+    def general_assembly(self) -> "ResolutionQuerySet":
+        return self.filter(body=Body.GENERAL_ASSEMBLY)
+
+    def security_council(self) -> "ResolutionQuerySet":
+        return self.filter(body=Body.SECURITY_COUNCIL)
+
+
+class Resolution(models.Model):
+    symbol = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="Canonical UN symbol: A/RES/76/127, S/RES/2286 (2016), A/RES/217A(III).",
+    )
+    body = models.CharField(max_length=2, choices=Body.choices)
+    session = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="General Assembly session (76); empty for the Council."
+    )
+    special_session = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="'S' for a special session, 'ES' for an emergency special session.",
+    )
+    number = models.PositiveIntegerField(help_text="Number within the session, or Council number.")
+    part = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="Part letter of early Assembly resolutions (217 A (III)).",
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year in a Security Council symbol: 2016 in 2286 (2016)."
+    )
+    adopted_on = models.DateField(null=True, blank=True)
+    meeting_number = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Plenary (Assembly) or Council meeting at which it was adopted: 51 for the 51st.",
+    )
+    agenda_items = ArrayField(
+        models.CharField(max_length=32),
+        default=list,
+        blank=True,
+        help_text="Agenda item numbers as printed, sub-item letter included: 75(a).",
+    )
+    draft_symbols = ArrayField(
+        models.CharField(max_length=64),
+        default=list,
+        blank=True,
+        help_text="Symbols of the draft resolution and its addenda or revisions.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResolutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["body", "special_session", "session", "year", "number", "part"]
+        indexes = [
+            models.Index(fields=["body", "session", "number"], name="resolution_ga_browse"),
+            models.Index(fields=["body", "year", "number"], name="resolution_sc_browse"),
+            models.Index(fields=["adopted_on"], name="resolution_adopted_on"),
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:resolution", kwargs={"symbol": self.symbol})
+
+
+class LanguageVersionQuerySet(models.QuerySet):
+    def with_contents(self) -> "LanguageVersionQuerySet":
+        """Versions with their resolution, paragraphs, footnotes, references and citations,
+        fetched in a fixed number of queries however long the text."""
+        citations = Citation.objects.order_by("start")
+        return self.select_related("resolution").prefetch_related(
+            "resolution__versions",
+            Prefetch("paragraphs__citations", queryset=citations),
+            Prefetch(
+                "paragraphs__footnote_references",
+                queryset=FootnoteReference.objects.select_related("footnote").order_by("offset"),
+            ),
+            Prefetch("footnotes__citations", queryset=citations),
+            "footnotes__references__paragraph",
+        )
+
+    def in_language_order(self) -> "LanguageVersionQuerySet":
+        order = models.Case(
+            *(models.When(language=code, then=i) for i, code in enumerate(LANGUAGES)),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(order)
+
+
+class LanguageVersion(models.Model):
+    """One language version of a resolution, with the source it was imported from."""
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="versions")
+    language = models.CharField(max_length=2, choices=list(LANGUAGES.items()))
+    title = models.TextField()
+    distributed_on = models.DateField(null=True, blank=True)
+    opening_formula = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The words that open the text: 大会， / The General Assembly,",
+    )
+    agenda_title = models.TextField(blank=True, help_text="Title of the agenda item, as printed.")
+    adoption_note = models.TextField(
+        blank=True,
+        help_text="How it was adopted, as printed under the header: "
+        "[without reference to a Main Committee (A/76/L.26)].",
+    )
+    source_name = models.CharField(max_length=255, help_text="File name it was imported from.")
+    source_sha256 = models.CharField(
+        max_length=64, help_text="Hash of the source bytes: re-importing the same file is a no-op."
+    )
+    source_format = models.CharField(max_length=16)
+    source_text = models.TextField(help_text="The decoded source, kept so it can be parsed again.")
+    warnings = models.JSONField(
+        default=list, blank=True, help_text="Problems accepted by a --lenient import, with lines."
+    )
+    imported_at = models.DateTimeField(auto_now=True)
+
+    objects = LanguageVersionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "language"], name="one_version_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol} ({self.language})"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "resolutions:version",
+            kwargs={"symbol": self.resolution.symbol, "language": self.language},
+        )
+
+
+class ParagraphKind(models.TextChoices):
+    PREAMBULAR = "preambular", "Preambular paragraph"
+    OPERATIVE = "operative", "Operative paragraph"
+    SUBPARAGRAPH = "subparagraph", "Sub-item"
+    OTHER = "other", "Other text"
+
+
+class ParagraphQuerySet(models.QuerySet):
+    def preambular(self) -> "ParagraphQuerySet":
+        return self.filter(kind=ParagraphKind.PREAMBULAR)
+
+    def operative(self) -> "ParagraphQuerySet":
+        return self.filter(kind=ParagraphKind.OPERATIVE)
+
+
+class Paragraph(models.Model):
+    version = models.ForeignKey(
+        LanguageVersion, on_delete=models.CASCADE, related_name="paragraphs"
+    )
+    position = models.PositiveIntegerField(help_text="Order in the document, from 1.")
+    eid = models.CharField(
+        max_length=64,
+        help_text="Identifier that is the same in every language version (preamble_3, para_4_a), "
+        "so permalinks, language switching and side-by-side views line up.",
+    )
+    kind = models.CharField(max_length=16, choices=ParagraphKind.choices)
+    label = models.CharField(
+        max_length=16, blank=True, help_text="The printed number or letter: 4, a, ii."
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    text = models.TextField(
+        help_text="Plain text as shown and searched: no markup, footnote markers or number."
+    )
+    source_line = models.PositiveIntegerField(help_text="Line of the source file where it starts.")
+
+    objects = ParagraphQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "eid"], name="paragraph_eid_unique"),
+            models.UniqueConstraint(
+                fields=["version", "position"], name="paragraph_position_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.eid}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "resolutions:paragraph",
+            kwargs={
+                "symbol": self.version.resolution.symbol,
+                "language": self.version.language,
+                "eid": self.eid,
+            },
+        )
+
+
+class Footnote(models.Model):
+    version = models.ForeignKey(LanguageVersion, on_delete=models.CASCADE, related_name="footnotes")
+    position = models.PositiveIntegerField()
+    eid = models.CharField(max_length=16, help_text="fn_<marker>, the same in every language.")
+    marker = models.CharField(max_length=8, help_text="The printed marker: 1, 2, … or *.")
+    text = models.TextField()
+    source_line = models.PositiveIntegerField()
+    referenced_from = models.ManyToManyField(
+        Paragraph, through="FootnoteReference", related_name="footnotes"
+    )
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "marker"], name="footnote_marker_unique"),
+            models.UniqueConstraint(fields=["version", "eid"], name="footnote_eid_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.eid}"
+
+
+class FootnoteReference(models.Model):
+    """Where a footnote marker stands in a paragraph: an offset into the paragraph's text."""
+
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.CASCADE, related_name="footnote_references"
+    )
+    footnote = models.ForeignKey(Footnote, on_delete=models.CASCADE, related_name="references")
+    offset = models.PositiveIntegerField(help_text="The marker stands before text[offset].")
+
+    class Meta:
+        ordering = ["paragraph", "offset"]
+
+    def __str__(self) -> str:
+        return f"{self.footnote} in {self.paragraph.eid} at {self.offset}"
+
+
+class CitationKind(models.TextChoices):
+    RESOLUTION = "resolution", "Resolution"
+    DOCUMENT = "document", "Other UN document"
+
+
+class Citation(models.Model):
+    """A reference to a resolution or UN document found in a paragraph or a footnote."""
+
+    paragraph = models.ForeignKey(
+        Paragraph, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
+    )
+    footnote = models.ForeignKey(
+        Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
+    )
+    start = models.PositiveIntegerField(help_text="Span of the cited symbol in the text.")
+    end = models.PositiveIntegerField()
+    cited_text = models.CharField(max_length=128, help_text="The symbol as written: 2175(2014).")
+    target_symbol = models.CharField(max_length=64, help_text="Canonical symbol cited.")
+    kind = models.CharField(max_length=16, choices=CitationKind.choices)
+    target = models.ForeignKey(
+        Resolution,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cited_by",
+        help_text="The cited resolution once it is in the archive; set when either side arrives.",
+    )
+    pinpoint = models.CharField(
+        max_length=32, blank=True, help_text="Paragraph cited, when given: 23 in 第 23 段."
+    )
+
+    class Meta:
+        ordering = ["paragraph", "footnote", "start"]
+        indexes = [models.Index(fields=["target_symbol"], name="citation_target_symbol")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(paragraph__isnull=False, footnote__isnull=True)
+                | Q(paragraph__isnull=True, footnote__isnull=False),
+                name="citation_in_paragraph_or_footnote",
+            ),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="citation_span"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cited_text} → {self.target_symbol}"
