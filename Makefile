@@ -4,7 +4,11 @@
 # Only Python 3.11 or 3.12 must be installed; everything else is installed into .venv.
 
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.12 || command -v python3.11 || command -v python3)
+# The first of python3.12, python3.11, python3 that runs and is 3.11 or 3.12 (version managers
+# such as pyenv install shims that exist but refuse to run).
+PYTHON ?= $(shell for p in python3.12 python3.11 python3; do \
+	$$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12))' 2>/dev/null \
+	&& { command -v $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
@@ -13,9 +17,9 @@ CORPUS_DIR ?= ../shared/corpus
 .PHONY: demo test install lint clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
-	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12))' || { \
-	  echo "Python 3.11 or 3.12 is needed (found: $$($(PYTHON) --version 2>&1))."; \
-	  echo "Run again with PYTHON=/path/to/python3.12"; exit 1; }
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Python 3.11 or 3.12 is needed and none was found on the PATH."; \
+	  echo "Install one, or run again with PYTHON=/path/to/python3.12"; exit 1; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $@
