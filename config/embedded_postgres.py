@@ -20,25 +20,27 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("EMBEDDED_PGDATA", PROJECT_DIR / "var" / "pgdata"))
 
 
-def database_url() -> str:
-    """Start the embedded server if it is not running and return its connection URL."""
+def _pgserver():
     # platformdirs warns when XDG_RUNTIME_DIR is unset (as under cron, CI or sudo); pgserver then
     # falls back to /tmp, which is what we want.
     warnings.filterwarnings("ignore", module="platformdirs")
     import pgserver
 
+    return pgserver
+
+
+def database_url() -> str:
+    """Start the embedded server if it is not running and return its connection URL."""
     DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
     # cleanup_mode=None leaves the server running when this process exits: it is reused.
-    server = pgserver.get_server(DATA_DIR, cleanup_mode=None)
+    server = _pgserver().get_server(DATA_DIR, cleanup_mode=None)
     return server.get_uri()
 
 
 def stop() -> None:
     """Stop the embedded server if it runs; its data stays in place."""
-    import pgserver
-
     if (DATA_DIR / "postmaster.pid").exists():
-        pgserver.get_server(DATA_DIR, cleanup_mode="stop").cleanup()
+        _pgserver().get_server(DATA_DIR, cleanup_mode="stop").cleanup()
 
 
 if __name__ == "__main__":

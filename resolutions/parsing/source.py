@@ -90,8 +90,11 @@ def detect_format(text: str) -> tuple[str | None, str]:
     # pdftotext keeps the PDF's pages apart with form feeds; the UN header names the distribution.
     if "\f" in text and re.search(r"^\s*Distr\.:? ", head, re.M):
         return None, "UN PDF text (pdftotext layout), not supported yet"
-    if re.search(r"^Resolution \d+ \(\d{4}\)\s*$", head, re.M) and re.search(
-        r"^of \d{1,2} \w+ \d{4}", head, re.M
+    # Yearly compilations of Council resolutions: "Resolution 242 (1967)", "RESOLUTION 770
+    # (1992)" or "100 (1953). Resolution of 27 October 1953" near the top.
+    top = "\n".join(text.splitlines()[:15])
+    if "Security Council" in head and re.search(
+        r"^(?:resolution\s+)?\d+\s*\(\d{4}\)", top, re.M | re.I
     ):
         return None, "Security Council corpus layout, not supported yet"
     return None, "not a resolution in a supported layout"
