@@ -22,7 +22,7 @@ from .models import (
     Resolution,
 )
 from .parsing import Issue, ParsedResolution, ParseError, read_source, validate
-from .parsing.document import CitationSpan
+from .parsing.document import CitationSpan, ParsedFootnote, ParsedParagraph
 
 
 class Status(StrEnum):
@@ -163,6 +163,34 @@ def store(
         source_text=source_text,
         warnings=[{"line": i.line, "message": i.message} for i in [*warnings, *conflicts]],
     )
+    paragraphs = _store_paragraphs(version, parsed.paragraphs)
+    footnotes = _store_footnotes(version, parsed.footnotes)
+    FootnoteReference.objects.bulk_create(
+        FootnoteReference(paragraph=paragraph, footnote=footnotes[ref.marker], offset=ref.offset)
+        for paragraph, parsed_paragraph in zip(paragraphs, parsed.paragraphs, strict=True)
+        for ref in parsed_paragraph.footnote_refs
+        if ref.marker in footnotes  # a lenient import may keep a marker with no note
+    )
+    _store_citations(
+        [
+            (paragraph, None, span)
+            for paragraph, parsed_paragraph in zip(paragraphs, parsed.paragraphs, strict=True)
+            for span in parsed_paragraph.citations
+        ]
+        + [
+            (None, footnotes[parsed_note.marker], span)
+            for parsed_note in parsed.footnotes
+            for span in parsed_note.citations
+        ]
+    )
+    # Citations imported earlier that were waiting for this resolution now point at it.
+    Citation.objects.filter(target_symbol=resolution.symbol, target__isnull=True).update(
+        target=resolution
+    )
+    return version
+
+
+def _store_paragraphs(version: LanguageVersion, parsed: list[ParsedParagraph]) -> list[Paragraph]:
     paragraphs = Paragraph.objects.bulk_create(
         Paragraph(
             version=version,
@@ -173,16 +201,21 @@ def store(
             text=p.text,
             source_line=p.line,
         )
-        for position, p in enumerate(parsed.paragraphs, start=1)
+        for position, p in enumerate(parsed, start=1)
     )
+    # Sub-items point at their parent, which is created in the same batch before them.
     by_eid = {paragraph.eid: paragraph for paragraph in paragraphs}
     children = []
-    for paragraph, parsed_paragraph in zip(paragraphs, parsed.paragraphs, strict=True):
+    for paragraph, parsed_paragraph in zip(paragraphs, parsed, strict=True):
         if parsed_paragraph.parent_eid:
             paragraph.parent = by_eid[parsed_paragraph.parent_eid]
             children.append(paragraph)
     Paragraph.objects.bulk_update(children, ["parent"])
+    return paragraphs
 
+
+def _store_footnotes(version: LanguageVersion, parsed: list[ParsedFootnote]) -> dict[str, Footnote]:
+    """The version's footnotes by marker."""
     footnotes = Footnote.objects.bulk_create(
         Footnote(
             version=version,
@@ -192,32 +225,9 @@ def store(
             text=f.text,
             source_line=f.line,
         )
-        for position, f in enumerate(parsed.footnotes, start=1)
+        for position, f in enumerate(parsed, start=1)
     )
-    by_marker = {footnote.marker: footnote for footnote in footnotes}
-    FootnoteReference.objects.bulk_create(
-        FootnoteReference(paragraph=paragraph, footnote=by_marker[ref.marker], offset=ref.offset)
-        for paragraph, parsed_paragraph in zip(paragraphs, parsed.paragraphs, strict=True)
-        for ref in parsed_paragraph.footnote_refs
-        if ref.marker in by_marker  # a lenient import may keep a marker with no note
-    )
-    _store_citations(
-        [
-            (paragraph, None, span)
-            for paragraph, pp in zip(paragraphs, parsed.paragraphs, strict=True)
-            for span in pp.citations
-        ]
-        + [
-            (None, footnote, span)
-            for footnote, pf in zip(footnotes, parsed.footnotes, strict=True)
-            for span in pf.citations
-        ]
-    )
-    # Citations imported earlier that were waiting for this resolution now point at it.
-    Citation.objects.filter(target_symbol=resolution.symbol, target__isnull=True).update(
-        target=resolution
-    )
-    return version
+    return {footnote.marker: footnote for footnote in footnotes}
 
 
 def _store_citations(found: list[tuple[Paragraph | None, Footnote | None, CitationSpan]]) -> None:

@@ -228,3 +228,26 @@ def test_the_layout_parses_in_latin_script_languages(request, fixture, language,
     }
     assert set(refs) == {"preamble_2", "para_2_b_ii"}
     assert refs["preamble_2"][0][1].endswith(("Secretary-General,", "Secrétaire général"))
+
+
+def test_sub_items_nest_under_preambular_and_lettered_items(english_fixture):
+    """(i) after (h) is a letter; (i) after (a) is a roman numeral; preambles have sub-items too."""
+    letters = "\n\n".join(f"({letter}) Item {letter};" for letter in "abcdefghij")
+    text = (
+        english_fixture.read_text(encoding="utf-8")
+        .replace(
+            "*Recalling also* the report of the Secretary-General,¹ and noting the recommendations "
+            "contained therein,",
+            "*Recalling also* the report of the Secretary-General,¹ which found:\n\n"
+            "(a) That records were lost,\n\n(i) On paper,\n\n(ii) In digital form,",
+        )
+        .replace("(a) To share the texts of resolutions in all official languages;", letters)
+        .replace("(b) To support archives", "(k) To support archives")
+    )
+    parsed = read_source(text.encode()).parsed
+    assert validate(parsed) == []
+    structure = {p.eid: p.parent_eid for p in parsed.paragraphs if p.kind == SUBPARAGRAPH}
+    assert structure["preamble_2_a"] == "preamble_2"
+    assert structure["preamble_2_a_i"] == structure["preamble_2_a_ii"] == "preamble_2_a"
+    assert structure["para_2_h"] == structure["para_2_i"] == structure["para_2_j"] == "para_2"
+    assert structure["para_2_k_i"] == structure["para_2_k_ii"] == "para_2_k"

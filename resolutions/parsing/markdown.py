@@ -20,7 +20,7 @@ footnotes between the two halves; the halves are joined again.
 import re
 from dataclasses import dataclass, field
 
-from ..symbols import parse_symbol
+from ..symbols import Symbol, parse_symbol
 from . import header
 from .document import (
     OPERATIVE,
@@ -94,14 +94,15 @@ def looks_like_markdown_layout(text: str) -> bool:
     return has_body and has_distribution and has_title and "\f" not in text
 
 
-def _title_of(line: str) -> tuple[str, str] | None:
+def _title_of(line: str) -> tuple[Symbol, str] | None:
+    """The resolution's symbol and title from its title line: 76/127. Title"""
     match = _TITLE_RE.match(line)
     if not match:
         return None
     symbol = parse_symbol(match.group("symbol"))
     if symbol is None or not symbol.is_resolution:
         return None
-    return symbol.canonical, strip_markup(match.group("title")).strip()
+    return symbol, strip_markup(match.group("title")).strip()
 
 
 def parse(text: str, language: str) -> ParsedResolution:
@@ -118,8 +119,7 @@ def parse(text: str, language: str) -> ParsedResolution:
 
 
 def _parse_header(blocks: list[Block], title_block: Block, language: str) -> ParsedResolution:
-    symbol_text, title = _title_of(title_block.raw)
-    symbol = parse_symbol(symbol_text)
+    symbol, title = _title_of(title_block.raw)
     resolution = ParsedResolution(
         symbol=symbol.canonical,
         body=symbol.body,
@@ -190,7 +190,7 @@ class _BodyParser:
     resolution: ParsedResolution
     raw: dict[str, str] = field(default_factory=dict)  # eid → raw text, joined across pages
     preambular_count: int = 0
-    operative: ParsedParagraph | None = None
+    in_operative_part: bool = False
     lettered: ParsedParagraph | None = None
     last: ParsedParagraph | None = None
     closing_seen: bool = False
@@ -230,15 +230,9 @@ class _BodyParser:
         elif self._closing(block):
             self.closing_seen = True
         elif match := _OPERATIVE_RE.match(raw):
-            paragraph = self._add(
-                f"para_{int(match.group('label'))}",
-                OPERATIVE,
-                match.group("label"),
-                None,
-                match.group("text"),
-                block.line,
-            )
-            self.operative, self.lettered = paragraph, None
+            label = match.group("label")
+            self._add(f"para_{int(label)}", OPERATIVE, label, None, match.group("text"), block.line)
+            self.in_operative_part, self.lettered = True, None
         elif match := _SUBITEM_RE.match(raw):
             label = match.group("label") or match.group("french")
             self._subitem(label, match.group("text"), block.line)
@@ -256,25 +250,30 @@ class _BodyParser:
         other block continues the previous one. In the preamble a block continues when the
         previous paragraph stopped mid-sentence, or when it starts in lower case (Latin scripts).
         """
-        if self.operative is not None:
+        if self.in_operative_part:
             return True
         first = strip_markup(raw).lstrip()[:1]
         return not ends_paragraph(self.raw[self.last.eid]) or first.islower()
 
     def _subitem(self, label: str, text: str, line: int) -> None:
-        is_next_letter = self.lettered is not None and label == chr(ord(self.lettered.label) + 1)
-        if self.lettered is not None and not is_next_letter and _ROMAN_RE.match(label):
-            parent = self.lettered
-        else:
-            parent = self.operative or (self.resolution.paragraphs and self._top_level_parent())
-        if not parent:
-            raise ParseError(f"sub-item ({label}) before any paragraph", line)
-        paragraph = self._add(f"{parent.eid}_{label}", SUBPARAGRAPH, label, parent.eid, text, line)
-        if parent is not self.lettered:
-            self.lettered = paragraph
+        """(a) belongs to the paragraph above; (ii) to the lettered item above it.
 
-    def _top_level_parent(self) -> ParsedParagraph:
-        return next(p for p in reversed(self.resolution.paragraphs) if p.parent_eid is None)
+        (i), (v) and (x) are letters too: they are roman numerals unless they are the letter
+        that comes next, as (i) after (h).
+        """
+        lettered = self.lettered
+        next_letter = lettered is not None and label == chr(ord(lettered.label) + 1)
+        if lettered is not None and not next_letter and _ROMAN_RE.match(label):
+            parent = lettered
+        else:
+            parent = next(
+                (p for p in reversed(self.resolution.paragraphs) if p.parent_eid is None), None
+            )
+            if parent is None:
+                raise ParseError(f"sub-item ({label}) before any paragraph", line)
+        paragraph = self._add(f"{parent.eid}_{label}", SUBPARAGRAPH, label, parent.eid, text, line)
+        if parent is not lettered:
+            self.lettered = paragraph
 
     def _add(
         self, eid: str, kind: str, label: str | None, parent: str | None, raw: str, line: int

@@ -28,7 +28,9 @@ TERMINAL_PUNCTUATION = frozenset("，,；;。.：:")
 
 
 def is_cjk(char: str) -> bool:
-    """True for Chinese characters and the full-width punctuation set with them."""
+    """True for a Chinese character or the full-width punctuation set with them."""
+    if not char:
+        return False
     code = ord(char)
     return (
         0x3000 <= code <= 0x303F  # CJK punctuation: 、。《》「」
@@ -93,11 +95,7 @@ def parse_inline(raw: str) -> InlineText:
         # not part of the text (条约¹ 的原则 reads 条约的原则).
         previous = text[match.start() - 1 : match.start()]
         following = text[position + 1 : position + 2]
-        if (
-            text[position : position + 1] == " "
-            and is_cjk(previous or "a")
-            and is_cjk(following or "a")
-        ):
+        if text[position : position + 1] == " " and is_cjk(previous) and is_cjk(following):
             position += 1
     parts.append(text[position:])
     plain = "".join(parts).rstrip()
