@@ -14,7 +14,12 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CORPUS_DIR ?= ../shared/corpus
 
-.PHONY: demo test install lint clean
+# Browser tests need Chromium with CJK fonts, and the HTML checker needs Java: from Debian's
+# packages, installed when missing (as root, or through sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BROWSER_PACKAGES := chromium fonts-noto-cjk default-jre-headless
+
+.PHONY: demo test install browser lint clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -26,8 +31,17 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 
 install: $(BIN)/.installed
 
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null \
+	    || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  echo "Installing $(BROWSER_PACKAGES) for the browser and HTML tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    $(SUDO) apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES); \
+	fi
+
 demo: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@if [ -d "$(CORPUS_DIR)" ]; then \
 	  $(BIN)/python manage.py import_resolutions "$(CORPUS_DIR)" \
 	    || echo "Some files failed to import (listed above); serving the rest."; \
@@ -36,9 +50,9 @@ demo: install
 	  echo "Point it at a folder of resolution files: make demo CORPUS_DIR=/path/to/files"; \
 	fi
 	@echo "Serving the archive on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
-	PORT=$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py config.wsgi
+	DEBUG=0 PORT=$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py config.wsgi
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
 lint: install

@@ -1,14 +1,19 @@
-"""URL converter for resolution symbols written the way the archive's URLs write them.
+"""URL converters: resolution symbols and language codes as the archive's URLs write them.
 
 URLs carry the canonical symbol with the space of Security Council symbols dropped:
-``/A/RES/76/127/``, ``/S/RES/2286(2016)/``, ``/A/RES/217A(III)/``.
+``/A/RES/76/127/``, ``/S/RES/2286(2016)/``, ``/A/RES/217A(III)/``. Other spellings do not match
+here; they reach ``views.symbols.variant`` and are redirected.
 """
 
+from .languages import LANGUAGE_PATTERN
 from .symbols import canonical_symbol
 
 
 class SymbolConverter:
-    regex = r"A/RES/(?:(?:ES-|S-)?\d+/\d+|\d+[A-Z]?\([IVXL]+\))|S/RES/\d+ ?\(\d{4}\)"
+    regex = (
+        r"A/RES/(?:(?:ES-|S-)?[1-9]\d*/[1-9]\d*|[1-9]\d*[A-Z]?\((?:E?S-)?[IVXL]+\))"
+        r"|S/RES/[1-9]\d*\(\d{4}\)"
+    )
 
     def to_python(self, value: str) -> str:
         canonical = canonical_symbol(value)
@@ -18,3 +23,25 @@ class SymbolConverter:
 
     def to_url(self, value: str) -> str:
         return value.replace(" ", "")
+
+
+class LanguageConverter:
+    regex = LANGUAGE_PATTERN
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+class EidConverter:
+    """Paragraph identifiers: preamble_3, para_4, para_4_a_ii, annex_2 (footnotes are anchors)."""
+
+    regex = r"(?:preamble|para|annex)_[0-9a-z_]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value

@@ -23,6 +23,10 @@ def export_version(version: LanguageVersion) -> dict:
     resolution = version.resolution
     paragraphs = list(version.paragraphs.all())
     eid_of = {paragraph.id: paragraph.eid for paragraph in paragraphs}
+    referenced_from: dict[int, list[str]] = {}
+    for paragraph in paragraphs:
+        for ref in paragraph.footnote_references.all():
+            referenced_from.setdefault(ref.footnote_id, []).append(paragraph.eid)
     return {
         "symbol": resolution.symbol,
         "body": resolution.body,
@@ -70,7 +74,7 @@ def export_version(version: LanguageVersion) -> dict:
                 "eid": footnote.eid,
                 "marker": footnote.marker,
                 "text": footnote.text,
-                "referenced_from": [ref.paragraph.eid for ref in footnote.references.all()],
+                "referenced_from": referenced_from.get(footnote.id, []),
                 "citations": [_citation(c) for c in footnote.citations.all()],
             }
             for footnote in version.footnotes.all()

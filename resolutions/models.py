@@ -13,9 +13,11 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
-from .languages import LANGUAGES
-from .symbols import canonical_symbol
+from .labels import paragraph_label, paragraph_name
+from .languages import HTML_LANG, LANGUAGES, RIGHT_TO_LEFT
+from .symbols import canonical_symbol, parse_symbol
 
 
 class Body(models.TextChoices):
@@ -97,6 +99,23 @@ class Resolution(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("resolutions:resolution", kwargs={"symbol": self.symbol})
 
+    @cached_property
+    def short_symbol(self) -> str:
+        """How the resolution is cited: 76/127, 2286 (2016), 217 A (III)."""
+        return parse_symbol(self.symbol).short
+
+    @property
+    def session_key(self) -> str:
+        """The Assembly session as the browse URLs write it: 76, ES-11, S-27."""
+        prefix = f"{self.special_session}-" if self.special_session else ""
+        return f"{prefix}{self.session}"
+
+    def get_browse_url(self) -> str:
+        """The list this resolution belongs to: its Assembly session or its Council year."""
+        if self.body == Body.SECURITY_COUNCIL:
+            return reverse("resolutions:sc_year", kwargs={"year": self.year})
+        return reverse("resolutions:ga_session", kwargs={"session": self.session_key})
+
 
 class LanguageVersionQuerySet(models.QuerySet):
     def with_contents(self) -> "LanguageVersionQuerySet":
@@ -111,7 +130,6 @@ class LanguageVersionQuerySet(models.QuerySet):
                 queryset=FootnoteReference.objects.select_related("footnote").order_by("offset"),
             ),
             Prefetch("footnotes__citations", queryset=citations),
-            "footnotes__references__paragraph",
         )
 
     def in_language_order(self) -> "LanguageVersionQuerySet":
@@ -168,6 +186,14 @@ class LanguageVersion(models.Model):
             "resolutions:version",
             kwargs={"symbol": self.resolution.symbol, "language": self.language},
         )
+
+    @property
+    def html_lang(self) -> str:
+        return HTML_LANG[self.language]
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.language in RIGHT_TO_LEFT else "ltr"
 
 
 class ParagraphKind(models.TextChoices):
@@ -230,6 +256,15 @@ class Paragraph(models.Model):
                 "eid": self.eid,
             },
         )
+
+    @property
+    def display_label(self) -> str:
+        """The label printed beside the paragraph, which is also its permalink: PP3, 4., (a)."""
+        return paragraph_label(self.eid)
+
+    def name_in(self, language: str) -> str:
+        """How a reader of ``language`` cites it: 第 4 段, paragraph 4 (a)."""
+        return paragraph_name(self.eid, language)
 
 
 class Footnote(models.Model):

@@ -1,15 +1,25 @@
 from django.urls import path, register_converter
 
 from . import views
-from .converters import SymbolConverter
+from .converters import EidConverter, LanguageConverter, SymbolConverter
 
 register_converter(SymbolConverter, "symbol")
+register_converter(LanguageConverter, "lang")
+register_converter(EidConverter, "eid")
 
 app_name = "resolutions"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("go/", views.go, name="go"),
+    path("ga/", views.ga_sessions, name="ga_sessions"),
+    path("ga/<str:session>/", views.ga_session, name="ga_session"),
+    path("sc/", views.sc_years, name="sc_years"),
+    path("sc/<int:year>/", views.sc_year, name="sc_year"),
     path("<symbol:symbol>/", views.resolution, name="resolution"),
-    path("<symbol:symbol>/<str:language>/", views.version, name="version"),
-    path("<symbol:symbol>/<str:language>/<slug:eid>/", views.paragraph, name="paragraph"),
+    path("<symbol:symbol>/<lang:language>/", views.version, name="version"),
+    path("<symbol:symbol>/<lang:left>-<lang:right>/", views.side_by_side, name="side_by_side"),
+    path("<symbol:symbol>/<lang:language>/<eid:eid>/", views.paragraph, name="paragraph"),
+    # Last: any other spelling of a symbol is redirected to the canonical URL above.
+    path("<path:spelling>", views.variant, name="variant"),
 ]

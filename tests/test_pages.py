@@ -1,61 +1,275 @@
-"""The pages served so far: the list of resolutions and a resolution's text."""
+"""The pages: home, lists, a resolution, a paragraph, two languages side by side, symbols."""
+
+import re
 
 import pytest
 from django.urls import reverse
 
 from resolutions.importer import Status, import_file
+from tests.factories import write_resolution
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def archive(sample_path, english_fixture):
-    for path in (sample_path, english_fixture):
+def archive(sample_path, english_fixture, french_fixture):
+    for path in (sample_path, english_fixture, french_fixture):
         assert import_file(path).status == Status.IMPORTED
 
 
-def test_home_lists_every_resolution_with_its_languages(client, archive, django_assert_num_queries):
-    with django_assert_num_queries(3):
-        response = client.get("/")
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert '<a href="/A/RES/76/127/">A/RES/76/127</a>' in page
-    assert '<a href="/A/RES/80/501/">A/RES/80/501</a>' in page
-    assert "人道主义人员的安全保障和联合国人员的保护" in page
-    assert 'href="/A/RES/80/501/en/" lang="en">English</a>' in page
+def html(response) -> str:
+    return response.content.decode()
 
 
-def test_home_says_how_to_import_when_the_archive_is_empty(client):
-    response = client.get("/")
-    assert "import_resolutions" in response.content.decode()
+def test_home_says_what_the_archive_holds_and_where_to_browse(client, archive):
+    page = html(client.get("/"))
+    assert re.search(r"<strong>2</strong> 大会决议", page)
+    assert re.search(r"<strong>0</strong> 安理会决议", page)
+    assert re.search(r'<strong>1</strong> <span lang="zh">中文</span>', page)
+    assert re.search(r'<strong>1</strong> <span lang="fr">Français</span>', page)
+    assert '<a href="/ga/76/">第 76 届会议</a>' in page
+    assert '<a href="/ga/80/">第 80 届会议</a>' in page
+    assert 'action="/go/"' in page and 'name="symbol"' in page
+    # The newest resolution comes first in "most recently adopted".
+    assert page.index("A/RES/80/501") < page.index("A/RES/76/127")
 
 
-def test_a_resolution_opens_in_chinese_first(client, archive):
-    response = client.get("/A/RES/76/127/")
+def test_home_of_an_empty_archive_says_how_to_import(client):
+    assert "import_resolutions" in html(client.get("/"))
+
+
+@pytest.mark.parametrize("typed", ["76/127", "A/RES/76/127", "第 76/127 号决议", " a/res/76/127 "])
+def test_the_symbol_box_goes_to_the_resolution(client, archive, typed):
+    response = client.get("/go/", {"symbol": typed})
     assert response.status_code == 302
-    assert response["Location"] == "/A/RES/76/127/zh/"
+    assert response["Location"] == "/A/RES/76/127/"
 
 
-def test_resolution_page_shows_paragraphs_with_permalinks_and_footnotes(
-    client, archive, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(10):
-        response = client.get("/A/RES/76/127/zh/")
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert page.count('class="paragraph ') == 88
-    assert '<p id="para_4" class="paragraph operative">' in page
-    assert '<a class="permalink" href="#para_4" title="para_4">4.</a>' in page
-    assert '<sup class="fn-ref"><a href="#fn_1" id="fn_1-ref-preamble_4">1</a></sup>' in page
-    assert '<li id="fn_17" value="17">' in page
-    # A cited resolution that is in the archive is a link; one that is not is marked.
-    assert '<a class="citation unresolved" title="A/RES/46/182">46/182</a>' in page
+def test_the_symbol_box_explains_what_it_did_not_understand(client, archive):
+    response = client.get("/go/", {"symbol": "humanitarian <b>"})
+    assert response.status_code == 400
+    page = html(response)
+    assert "is not a UN resolution symbol" in page and "&lt;b&gt;" in page
+    assert 'aria-invalid="true"' in page
 
 
-def test_citation_of_an_imported_resolution_links_to_it(client, archive):
-    page = client.get("/A/RES/80/501/en/").content.decode()
-    assert '<a class="citation" href="/A/RES/76/127/">76/127</a>' in page
-    assert '<li id="para_2_b_i"' not in page and '<p id="para_2_b_i" class="paragraph sub' in page
+def test_a_document_symbol_in_the_box_opens_the_un_document_service(client):
+    response = client.get("/go/", {"symbol": "A/76/334"})
+    assert response["Location"] == "https://undocs.org/en/A/76/334"
+
+
+def test_session_list_shows_rows_filters_and_orders(client, archive, tmp_path):
+    for number in (3, 1, 2):
+        day = 10 - number  # adopted in the reverse order of their numbers
+        write_resolution(
+            tmp_path, f"r{number}.md", session=79, number=number, adopted=f"{day} December 2024"
+        )
+    for path in sorted(tmp_path.iterdir()):
+        import_file(path)
+    page = html(client.get("/ga/79/"))
+    assert re.findall(r">(A/RES/79/\d+)<", page) == ["A/RES/79/1", "A/RES/79/2", "A/RES/79/3"]
+    by_date = html(client.get("/ga/79/", {"order": "date"}))
+    assert re.findall(r">(A/RES/79/\d+)<", by_date) == ["A/RES/79/3", "A/RES/79/2", "A/RES/79/1"]
+    assert '<time datetime="2024-12-09">' in page
+    french = html(client.get("/ga/80/", {"lang": "fr"}))
+    assert "Conservation des archives de l&#x27;Organisation" in french
+    assert html(client.get("/ga/76/", {"lang": "fr"})).count("<tbody>") == 0
+
+
+def test_lists_are_paginated_and_keep_their_filters(client, tmp_path):
+    for number in range(1, 53):
+        import_file(write_resolution(tmp_path, f"r{number}.md", session=79, number=number))
+    first = html(client.get("/ga/79/", {"lang": "en"}))
+    assert first.count('class="symbol-cell"') == 50
+    assert 'href="?lang=en&amp;order=number&amp;page=2"' in first
+    second = html(client.get("/ga/79/", {"lang": "en", "page": 2}))
+    assert second.count('class="symbol-cell"') == 2
+
+
+def test_unknown_groups_are_not_found(client, archive):
+    assert client.get("/ga/12/").status_code == 404
+    assert client.get("/ga/XYZ/").status_code == 404
+    assert client.get("/sc/1900/").status_code == 404
+
+
+def test_a_resolution_opens_in_chinese_or_the_language_asked_for(client, archive):
+    assert client.get("/A/RES/76/127/")["Location"] == "/A/RES/76/127/zh/"
+    assert client.get("/A/RES/80/501/")["Location"] == "/A/RES/80/501/en/"
+    assert client.get("/A/RES/80/501/", {"lang": "fr"})["Location"] == "/A/RES/80/501/fr/"
+    assert client.get("/A/RES/80/501/", {"lang": "zh"})["Location"] == "/A/RES/80/501/en/"
+
+
+def test_resolution_page_header_and_structure(client, archive):
+    page = html(client.get("/A/RES/76/127/zh/"))
+    assert "<strong>A/RES/76/127</strong>" in page
+    assert '<h1 lang="zh-Hans" dir="ltr">人道主义人员的安全保障和联合国人员的保护</h1>' in page
+    assert '<time datetime="2021-12-10">' in page and "第 51 次全体会议" in page
+    assert "75(a)" in page and 'href="https://undocs.org/zh/A/76/L.26/Add.1"' in page
+    assert '<p class="opening-formula">大会，</p>' in page
+    assert page.count('class="paragraph preambular"') == 38
+    assert page.count('class="paragraph operative"') == 50
+    assert '<li id="para_4" class="paragraph operative" value="4">' in page
+    label = '<a class="permalink" href="#para_4" aria-label="第 4 段的链接 · link to paragraph 4">'
+    assert f"{label}4.</a>" in page
+    assert '<link rel="canonical" href="http://testserver/A/RES/76/127/zh/">' in page
+
+
+def test_sub_items_are_nested_and_labelled(client, archive):
+    page = html(client.get("/A/RES/80/501/en/"))
+    start, end = page.index('<li id="para_2_b" '), page.index('<li id="para_3" ')
+    item = page[start:end]
+    assert '<ol class="subitems">' in item
+    assert '<li id="para_2_b_ii" class="paragraph subparagraph">' in item
+    assert ">(ii)</a>" in item
+
+
+def test_footnote_markers_link_to_notes_and_back(client, archive):
+    page = html(client.get("/A/RES/76/127/zh/"))
+    marker = '<a href="#fn_1" id="ref-fn_1-preamble_4" aria-label="脚注 1">1</a>'
+    assert f'<sup class="fn-ref">{marker}</sup>' in page
+    note = re.search(r'<li id="fn_1" value="1">(.*?)</li>', page, re.S).group(1)
+    assert 'href="#ref-fn_1-preamble_4"' in note
+    assert page.count('class="backref"') == 17
+
+
+def test_citations_link_to_resolutions_pages_and_documents(client, archive):
+    english = html(client.get("/A/RES/80/501/en/"))
+    # In the archive: a link to it, in the reader's language when it has one.
+    assert '<a class="citation" href="/A/RES/76/127/?lang=en">76/127</a>' in english
+    # Not in the archive: a link to the page that says so.
+    assert '<a class="citation unresolved" href="/A/RES/46/182/" title="A/RES/46/182">' in english
+    # Other UN documents: the UN's document service.
+    assert (
+        '<a class="citation document" href="https://undocs.org/en/A/80/123" rel="external">'
+        in english
+    )
+    chinese = html(client.get("/A/RES/76/127/zh/"))
+    assert '<a class="citation unresolved" href="/S/RES/2286(2016)/"' in chinese
+
+
+def test_a_citation_with_a_pinpoint_links_to_that_paragraph(client, archive, tmp_path):
+    path = tmp_path / "pinpoint.md"
+    text = write_resolution(tmp_path, "base.md", session=79, number=7).read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("item 1;", "item 1, as set out in resolution 80/501, para. 2;"),
+        encoding="utf-8",
+    )
+    assert import_file(path).status == Status.IMPORTED
+    page = html(client.get("/A/RES/79/7/en/"))
+    assert '<a class="citation" href="/A/RES/80/501/?lang=en#para_2">80/501</a>' in page
+    cited = html(client.get("/A/RES/80/501/en/para_2/"))
+    assert '<a href="/A/RES/79/7/en/para_1/" hreflang="en">paragraph 1</a>' in cited
+
+
+def test_cites_and_cited_by_sections(client, archive):
+    cited = html(client.get("/A/RES/76/127/zh/"))
+    cited_by = cited[cited.index('id="cited-by-heading"') :]
+    assert '<a href="/A/RES/80/501/">A/RES/80/501</a>' in cited_by
+    assert '<a href="/A/RES/80/501/en/para_3/" hreflang="en">第 3 段</a>' in cited_by
+    assert '<a href="/A/RES/80/501/fr/para_3/" hreflang="fr">第 3 段</a>' in cited_by
+    cites = cited[cited.index('id="cites-heading"') : cited.index('id="cited-by-heading"')]
+    for symbol in [
+        "A/RES/46/182",
+        "A/RES/75/125",
+        "S/RES/2175 (2014)",
+        "S/RES/2286 (2016)",
+        "A/76/334",
+        "A/74/19",
+        "A/RES/22A(I)",
+        "A/RES/179(II)",
+    ]:
+        assert f">{symbol}</a>" in cites, symbol
+    assert '<a href="#fn_6">脚注 6</a>' in cites
+
+
+def test_paragraph_page_has_context_navigation_and_canonical_link(client, archive):
+    page = html(client.get("/A/RES/76/127/zh/para_22/"))
+    assert "<title>A/RES/76/127 第 22 段 · 人道主义人员的安全保障和联合国人员的保护</title>" in page
+    assert '<link rel="canonical" href="http://testserver/A/RES/76/127/zh/para_22/">' in page
+    assert '<div id="para_22" class="paragraph operative highlighted"' in page
+    assert '<a rel="prev" href="/A/RES/76/127/zh/para_21/">' in page
+    assert '<a rel="next" href="/A/RES/76/127/zh/para_23/">' in page
+    # Its footnotes, and what it cites, and nothing from other paragraphs.
+    assert '<li id="fn_15" value="15">' in page and '<li id="fn_16" value="16">' in page
+    assert 'id="fn_1"' not in page
+    assert ">A/RES/22A(I)</a>" in page and "A/RES/46/182" not in page
+
+
+def test_paragraph_page_of_a_paragraph_with_sub_items_skips_them_for_next(client, archive):
+    page = html(client.get("/A/RES/80/501/en/para_2/"))
+    assert '<li id="para_2_b_ii" class="paragraph subparagraph">' in page
+    assert '<a rel="next" href="/A/RES/80/501/en/para_3/">' in page
+    assert '<a rel="prev" href="/A/RES/80/501/en/para_1/">' in page
+
+
+def test_language_switcher_keeps_the_paragraph(client, archive):
+    page = html(client.get("/A/RES/80/501/en/para_2_b/"))
+    assert 'href="/A/RES/80/501/fr/para_2_b/" lang="fr" hreflang="fr">Français</a>' in page
+    assert '<span class="current" aria-current="page" lang="en">English</span>' in page
+    full = html(client.get("/A/RES/80/501/en/"))
+    assert 'href="/A/RES/80/501/fr/" lang="fr" hreflang="fr" data-keep-paragraph>' in full
+    assert 'href="/A/RES/80/501/en-fr/"' in full
+
+
+def test_side_by_side_aligns_paragraphs_and_notes_by_eid(client, archive):
+    page = html(client.get("/A/RES/80/501/en-fr/"))
+    rows = re.findall(r'<tr id="([a-z0-9_]+)"', page)
+    assert rows[:4] == ["preamble_1", "preamble_2", "preamble_3", "para_1"]
+    assert rows[-2:] == ["fn_1", "fn_2"]
+    row = re.search(r'<tr id="para_2_b_i">(.*?)</tr>', page, re.S).group(1)
+    assert "Publish every paragraph at a stable address;" in row
+    assert "Publient chaque paragraphe à une adresse stable ;" in row
+    assert '<td lang="fr" dir="ltr">' in row
+
+
+def test_side_by_side_needs_two_existing_languages(client, archive):
+    assert client.get("/A/RES/80/501/en-en/").status_code == 404
+    assert client.get("/A/RES/80/501/en-zh/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "spelling, canonical",
+    [
+        ("/76/127", "/A/RES/76/127/"),
+        ("/76/127/", "/A/RES/76/127/"),
+        ("/A/RES/76/127", "/A/RES/76/127/"),
+        ("/a/res/76/127/", "/A/RES/76/127/"),
+        ("/2286(2016)/", "/S/RES/2286(2016)/"),
+        ("/S/RES/2286%20(2016)/", "/S/RES/2286(2016)/"),
+        ("/s/res/2286(2016)/en/", "/S/RES/2286(2016)/en/"),
+        ("/76/127/zh/para_4/", "/A/RES/76/127/zh/para_4/"),
+        ("/80/501/en-fr/", "/A/RES/80/501/en-fr/"),
+        ("/217%20A%20(III)/", "/A/RES/217A(III)/"),
+    ],
+)
+def test_variant_spellings_redirect_permanently(client, spelling, canonical):
+    response = client.get(spelling)
+    assert response.status_code == 301
+    assert response["Location"] == canonical
+
+
+def test_a_resolution_not_in_the_archive_gets_a_friendly_404(client, archive):
+    response = client.get("/A/RES/46/182/")
+    assert response.status_code == 404
+    page = html(response)
+    assert "第 46/182 号决议尚未收入本档案" in page
+    assert 'href="https://undocs.org/en/A/RES/46/182"' in page
+    assert 'href="https://undocs.org/zh/A/RES/46/182"' in page
+    assert '<a href="/A/RES/76/127/zh/preamble_1/" hreflang="zh">序言部分第 1 段</a>' in page
+    assert '<a href="/A/RES/80/501/fr/preamble_1/" hreflang="fr">序言部分第 1 段</a>' in page
+    assert client.get("/A/RES/46/182/en/").status_code == 404
+
+
+def test_unknown_pages_get_the_friendly_404(client, archive):
+    for url in [
+        "/no-such-page/",
+        "/A/RES/76/127/xx/",
+        "/A/RES/76/127/zh/para_99/",
+        "/A/RES/76/127/en/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+    assert "找不到此页" in html(client.get("/no-such-page/"))
 
 
 def test_imported_text_is_escaped(client, english_fixture, tmp_path):
@@ -65,23 +279,21 @@ def test_imported_text_is_escaped(client, english_fixture, tmp_path):
     path = tmp_path / "hostile.md"
     path.write_text(hostile, encoding="utf-8")
     assert import_file(path).status == Status.IMPORTED
-    page = client.get("/A/RES/80/501/en/").content.decode()
+    page = html(client.get("/A/RES/80/501/en/"))
     assert "<script>alert(1)</script>" not in page and "<b>more</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;" in page
 
 
-def test_paragraph_url_leads_to_its_anchor(client, archive):
+def test_server_errors_get_a_page_that_needs_nothing(client, settings):
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+    assert "服务器出错" in page and "{%" not in page
+
+
+def test_paragraph_url_names(archive):
     url = reverse(
         "resolutions:paragraph",
         kwargs={"symbol": "A/RES/76/127", "language": "zh", "eid": "para_4"},
     )
     assert url == "/A/RES/76/127/zh/para_4/"
-    response = client.get(url)
-    assert response["Location"] == "/A/RES/76/127/zh/#para_4"
-
-
-@pytest.mark.parametrize(
-    "url", ["/A/RES/76/128/", "/A/RES/76/127/xx/", "/A/RES/76/127/zh/para_99/"]
-)
-def test_what_is_not_in_the_archive_is_a_404(client, archive, url):
-    assert client.get(url).status_code == 404

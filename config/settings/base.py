@@ -108,9 +108,14 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# WhiteNoise serves static files from gunicorn: in development straight from STATICFILES_DIRS,
-# in production from STATIC_ROOT after collectstatic (see prod.py).
-WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
+# WhiteNoise serves static files from gunicorn: from STATIC_ROOT after collectstatic, with hashed
+# names that browsers may cache for a year (while DEBUG is on, straight from STATICFILES_DIRS).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = False
 
 # --- The archive ------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from .base import *  # noqa: F403
 from .base import database_from_url, env_bool, env_list
 
 DEBUG = env_bool("DEBUG", True)
+WHITENOISE_USE_FINDERS = DEBUG
 # A development-only key; production settings refuse to start without a real one.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")

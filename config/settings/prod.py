@@ -5,12 +5,11 @@ passes with these settings.
 """
 
 import os
-from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, database_from_url, env_bool, env_list
+from .base import database_from_url, env_bool, env_list
 
 
 def _required(name: str) -> str:
@@ -39,11 +38,3 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
-WHITENOISE_USE_FINDERS = False
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Hashed, compressed file names so nginx or WhiteNoise can cache them for a year.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}

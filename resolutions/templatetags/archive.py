@@ -3,41 +3,47 @@
 from collections import Counter
 
 from django import template
-from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from ..links import citation_url
+from ..presentation import footnote_name
 
 register = template.Library()
 
 
 @register.simple_tag
-def paragraph_html(paragraph) -> SafeString:
+def paragraph_html(paragraph, language: str) -> SafeString:
     """The text with footnote markers linked to their notes and citations to what they cite.
 
     Every piece of imported text goes through ``escape``; only the markup made here is trusted.
     """
-    text = paragraph.text
     inserts: dict[int, list[SafeString]] = {}
     for ref in paragraph.footnote_references.all():
         marker = ref.footnote.marker
         inserts.setdefault(ref.offset, []).append(
             format_html(
-                '<sup class="fn-ref"><a href="#{}" id="{}-ref-{}">{}</a></sup>',
+                '<sup class="fn-ref"><a href="#{}" id="{}" aria-label="{}">{}</a></sup>',
                 ref.footnote.eid,
-                ref.footnote.eid,
-                paragraph.eid,
+                getattr(ref, "anchor", ""),
+                footnote_name(marker, language),
                 marker,
             )
         )
-    return _render(text, inserts, paragraph.citations.all())
+    return _render(paragraph.text, inserts, paragraph.citations.all(), language)
 
 
 @register.simple_tag
-def footnote_html(footnote) -> SafeString:
-    return _render(footnote.text, {}, footnote.citations.all())
+def footnote_html(footnote, language: str) -> SafeString:
+    return _render(footnote.text, {}, footnote.citations.all(), language)
 
 
-def _render(text: str, inserts: dict[int, list[SafeString]], citations) -> SafeString:
+@register.simple_tag
+def paragraph_name(paragraph, language: str) -> str:
+    return paragraph.name_in(language)
+
+
+def _render(text: str, inserts: dict[int, list[SafeString]], citations, language) -> SafeString:
     opening = {c.start: c for c in citations}
     closing = Counter(c.end for c in citations)
     boundaries = sorted({0, len(text), *inserts, *opening, *closing})
@@ -47,14 +53,18 @@ def _render(text: str, inserts: dict[int, list[SafeString]], citations) -> SafeS
         parts.extend(["</a>"] * closing[index])
         parts.extend(inserts.get(index, []))
         if index in opening:
-            parts.append(_citation_open(opening[index]))
+            parts.append(_citation_open(opening[index], language))
         if i + 1 < len(boundaries):
             parts.append(escape(text[index : boundaries[i + 1]]))
     return mark_safe("".join(parts))  # noqa: S308 — every piece of text above is escaped
 
 
-def _citation_open(citation) -> str:
-    if citation.target_id is not None:
-        href = reverse("resolutions:resolution", kwargs={"symbol": citation.target_symbol})
-        return format_html('<a class="citation" href="{}">', href)
-    return format_html('<a class="citation unresolved" title="{}">', citation.target_symbol)
+def _citation_open(citation, language: str) -> str:
+    url = citation_url(citation, language)
+    if citation.kind == "document":
+        return format_html('<a class="citation document" href="{}" rel="external">', url)
+    if citation.target_id is None:
+        return format_html(
+            '<a class="citation unresolved" href="{}" title="{}">', url, citation.target_symbol
+        )
+    return format_html('<a class="citation" href="{}">', url)

@@ -1,0 +1,211 @@
+"""Finding resolutions: home page, lists by Assembly session and Council year, the symbol box."""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ..languages import LANGUAGES
+from ..links import document_service_url
+from ..models import Body, LanguageVersion, Resolution
+from ..symbols import parse_symbol
+
+PAGE_SIZE = 50
+ORDERS = {
+    "number": ["special_session", "session", "year", "number", "part"],
+    "date": ["adopted_on", "number", "part"],
+}
+_SESSION_KEY = re.compile(r"(?:(?P<special>ES|S)-)?(?P<session>[1-9]\d{0,2})")
+
+
+@dataclass
+class Group:
+    """One Assembly session or Council year, with how many resolutions it holds."""
+
+    label: str
+    detail: str
+    count: int
+    url: str
+
+
+def session_label(session: int, special: str) -> tuple[str, str]:
+    """(第 76 届会议, 76th session) and the same for special and emergency special sessions."""
+    kind = {"": "", "S": "特别", "ES": "紧急特别"}[special]
+    detail = {
+        "": f"session {session}",
+        "S": f"special session S-{session}",
+        "ES": f"emergency special session ES-{session}",
+    }[special]
+    return f"第 {session} 届{kind}会议", detail
+
+
+def assembly_sessions() -> list[Group]:
+    rows = (
+        Resolution.objects.general_assembly()
+        .values("special_session", "session")
+        .annotate(total=Count("id"))
+        .order_by("-session", "special_session")
+    )
+    groups = []
+    for row in rows:
+        key = (
+            f"{row['special_session']}-{row['session']}"
+            if row["special_session"]
+            else str(row["session"])
+        )
+        label, detail = session_label(row["session"], row["special_session"])
+        url = reverse("resolutions:ga_session", kwargs={"session": key})
+        groups.append(Group(label, detail, row["total"], url))
+    return groups
+
+
+def council_years() -> list[Group]:
+    rows = (
+        Resolution.objects.security_council()
+        .values("year")
+        .annotate(total=Count("id"))
+        .order_by("-year")
+    )
+    return [
+        Group(
+            f"{row['year']} 年",
+            str(row["year"]),
+            row["total"],
+            reverse("resolutions:sc_year", kwargs={"year": row["year"]}),
+        )
+        for row in rows
+    ]
+
+
+def _with_versions(queryset):
+    return queryset.prefetch_related(
+        Prefetch("versions", queryset=LanguageVersion.objects.in_language_order())
+    )
+
+
+BODY_NAMES = {Body.GENERAL_ASSEMBLY: "大会决议", Body.SECURITY_COUNCIL: "安理会决议"}
+
+
+def show_versions(resolutions, language: str = "") -> list[Resolution]:
+    """Each resolution with ``shown``: its version in ``language``, or its first."""
+    resolutions = list(resolutions)
+    for resolution in resolutions:
+        versions = list(resolution.versions.all())
+        resolution.shown = next(
+            (v for v in versions if v.language == language), versions[0] if versions else None
+        )
+    return resolutions
+
+
+def home(request, symbol_error: str = "", status: int = 200):
+    bodies = dict(Resolution.objects.values_list("body").annotate(Count("id")))
+    languages = dict(LanguageVersion.objects.values_list("language").annotate(Count("id")))
+    context = {
+        "body_counts": [
+            (BODY_NAMES[code], label, bodies.get(code, 0)) for code, label in Body.choices
+        ],
+        "language_counts": [
+            (code, name, languages[code]) for code, name in LANGUAGES.items() if code in languages
+        ],
+        "sessions": assembly_sessions(),
+        "years": council_years(),
+        "recent": show_versions(
+            _with_versions(Resolution.objects.order_by("-adopted_on", "-id"))[:10]
+        ),
+        "symbol_error": symbol_error,
+        "symbol_query": request.GET.get("symbol", ""),
+    }
+    return render(request, "resolutions/home.html", context, status=status)
+
+
+def go(request):
+    """The symbol box: any common spelling of a symbol goes to that resolution."""
+    text = request.GET.get("symbol", "").strip()
+    symbol = parse_symbol(text) if text else None
+    if symbol is not None and symbol.is_resolution:
+        return redirect("resolutions:resolution", symbol=symbol.canonical)
+    if symbol is not None:
+        return redirect(document_service_url(symbol.canonical))
+    message = (
+        "请输入文号，例如 76/127 或 2286(2016)。Enter a symbol such as 76/127 or 2286 (2016)."
+        if not text
+        else f"“{text[:80]}”不是联合国决议文号。“{text[:80]}” is not a UN resolution symbol."
+    )
+    return home(request, symbol_error=message, status=400)
+
+
+def ga_sessions(request):
+    return render(
+        request,
+        "resolutions/groups.html",
+        {
+            "heading": "大会决议",
+            "heading_detail": "General Assembly resolutions",
+            "groups": assembly_sessions(),
+        },
+    )
+
+
+def sc_years(request):
+    return render(
+        request,
+        "resolutions/groups.html",
+        {
+            "heading": "安全理事会决议",
+            "heading_detail": "Security Council resolutions",
+            "groups": council_years(),
+        },
+    )
+
+
+def ga_session(request, session: str):
+    match = _SESSION_KEY.fullmatch(session.upper())
+    if match is None:
+        raise Http404("No such session")
+    special, number = match["special"] or "", int(match["session"])
+    label, detail = session_label(number, special)
+    queryset = Resolution.objects.general_assembly().filter(session=number, special_session=special)
+    return _resolution_list(request, queryset, f"大会{label}", f"General Assembly, {detail}")
+
+
+def sc_year(request, year: int):
+    queryset = Resolution.objects.security_council().filter(year=year)
+    return _resolution_list(
+        request, queryset, f"安全理事会 {year} 年决议", f"Security Council resolutions of {year}"
+    )
+
+
+def _resolution_list(request, queryset, heading: str, heading_detail: str):
+    language = request.GET.get("lang", "")
+    if language not in LANGUAGES:
+        language = ""
+    order = request.GET.get("order", "number")
+    if order not in ORDERS:
+        order = "number"
+    if language:
+        queryset = queryset.filter(versions__language=language)
+    page = Paginator(_with_versions(queryset.order_by(*ORDERS[order])), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    if not page.paginator.count and not language:
+        raise Http404("No resolutions in this group")
+    page.object_list = show_versions(page.object_list, language)
+    return render(
+        request,
+        "resolutions/list.html",
+        {
+            "heading": heading,
+            "heading_detail": heading_detail,
+            "page": page,
+            "language": language,
+            "order": order,
+            "languages": LANGUAGES,
+            # Pagination links keep the filters.
+            "query_base": urlencode({k: v for k, v in (("lang", language), ("order", order)) if v}),
+        },
+    )
