@@ -42,6 +42,7 @@ browser:
 demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py rebuild_index --noinput --verbosity 0
 	@if [ -d "$(CORPUS_DIR)" ]; then \
 	  $(BIN)/python manage.py import_resolutions "$(CORPUS_DIR)" \
 	    || echo "Some files failed to import (listed above); serving the rest."; \

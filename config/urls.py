@@ -5,5 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path(os.environ.get("ADMIN_URL", "admin/"), admin.site.urls),
+    path("", include("search.urls")),
+    # Last: resolution URLs end with a catch-all that redirects variant spellings of symbols.
     path("", include("resolutions.urls")),
 ]

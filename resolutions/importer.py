@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from .models import (
@@ -78,7 +79,7 @@ def import_file(path: Path, *, language: str | None = None, lenient: bool = Fals
         return result
     try:
         with transaction.atomic():
-            store(
+            version = store(
                 parsed,
                 source_name=path.name,
                 source_sha256=digest,
@@ -91,7 +92,27 @@ def import_file(path: Path, *, language: str | None = None, lenient: bool = Fals
         return result
     result.status = Status.REPLACED if existing else Status.IMPORTED
     result.issues = issues
+    # After the commit, never inside it: the index must not hold what the database does not.
+    if settings.SEARCH_INDEX_ON_IMPORT and (
+        problem := _update_search_index(version, existing.id if existing else None)
+    ):
+        result.issues = [*issues, problem]
     return result
+
+
+def _update_search_index(version: LanguageVersion, replaced_version_id: int | None) -> Issue | None:
+    """Index the stored version; a failure leaves the database right and says how to recover."""
+    from search.indexing import index_version
+
+    try:
+        index_version(version, replaced_version_id)
+    except Exception as error:  # the database is correct; only the index lags behind
+        return Issue(
+            0,
+            f"stored, but the search index was not updated ({error}); "
+            "run `manage.py rebuild_index`",
+        )
+    return None
 
 
 # Metadata a header may give; other language versions of the same resolution must agree on it.

@@ -139,3 +139,13 @@ def group_citing(citations, language: str) -> list[CitingResolution]:
         key=lambda g: (g.resolution.adopted_on or date.min, g.resolution.symbol),
         reverse=True,
     )
+
+
+def mark_query(items, query: str, language: str) -> None:
+    """Give each paragraph or footnote the spans of the search words in ``query`` to mark."""
+    from search.highlight import highlight_spans
+    from search.querylang import parse_query
+
+    terms = [term.text for term in parse_query(query).terms]
+    for item in items:
+        item.marks = highlight_spans(item.text, terms, language) if terms else []

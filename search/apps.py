@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class SearchConfig(AppConfig):
@@ -6,3 +7,8 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = "Search"
+
+    def ready(self):
+        from .analysis import configure
+
+        configure(settings.JIEBA_CACHE_DIR)

@@ -29,7 +29,8 @@ def test_home_says_what_the_archive_holds_and_where_to_browse(client, archive):
     assert re.search(r'<strong>1</strong> <span lang="fr">Français</span>', page)
     assert '<a href="/ga/76/">第 76 届会议</a>' in page
     assert '<a href="/ga/80/">第 80 届会议</a>' in page
-    assert 'action="/go/"' in page and 'name="symbol"' in page
+    assert 'action="/search/"' in page and 'name="q"' in page
+    assert '<input type="hidden" name="go" value="1">' in page  # a symbol goes straight there
     # The newest resolution comes first in "most recently adopted".
     assert page.index("A/RES/80/501") < page.index("A/RES/76/127")
 

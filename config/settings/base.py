@@ -89,12 +89,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "whoosh_index"))
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+        "ENGINE": "search.backend.ArchiveWhooshEngine",
         "PATH": str(SEARCH_INDEX_DIR),
+        # Spelling suggestions are very slow on Whoosh and of little use for Chinese.
+        "INCLUDE_SPELLING": False,
     },
 }
 # Indexing happens in the importer, after its transaction commits, never from request handlers.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+# The importer indexes what it stored; a bulk load may turn this off and run rebuild_index after.
+SEARCH_INDEX_ON_IMPORT = env_bool("SEARCH_INDEX_ON_IMPORT", True)
+# jieba's dictionary cache, kept with the project's other local data.
+JIEBA_CACHE_DIR = BASE_DIR / "var" / "jieba"
 
 # --- Internationalisation -----------------------------------------------------------------------
 

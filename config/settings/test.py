@@ -18,6 +18,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
+# Only the search tests index (their fixture turns this on): indexing is jieba's slow part.
+SEARCH_INDEX_ON_IMPORT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="unarchive-test-index-"))
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(SEARCH_INDEX_DIR)

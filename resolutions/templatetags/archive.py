@@ -30,12 +30,20 @@ def paragraph_html(paragraph, language: str) -> SafeString:
                 marker,
             )
         )
-    return _render(paragraph.text, inserts, paragraph.citations.all(), language)
+    return _render(
+        paragraph.text,
+        inserts,
+        paragraph.citations.all(),
+        language,
+        getattr(paragraph, "marks", ()),
+    )
 
 
 @register.simple_tag
 def footnote_html(footnote, language: str) -> SafeString:
-    return _render(footnote.text, {}, footnote.citations.all(), language)
+    return _render(
+        footnote.text, {}, footnote.citations.all(), language, getattr(footnote, "marks", ())
+    )
 
 
 @register.simple_tag
@@ -43,10 +51,17 @@ def paragraph_name(paragraph, language: str) -> str:
     return paragraph.name_in(language)
 
 
-def _render(text: str, inserts: dict[int, list[SafeString]], citations, language) -> SafeString:
+def _render(
+    text: str, inserts: dict[int, list[SafeString]], citations, language, marks=()
+) -> SafeString:
+    """Text with markers, citation links and <mark>ed search words (``marks``: spans).
+
+    Marks wrap text pieces only, one <mark> per piece, so they never cross a link's tags.
+    """
     opening = {c.start: c for c in citations}
     closing = Counter(c.end for c in citations)
-    boundaries = sorted({0, len(text), *inserts, *opening, *closing})
+    mark_edges = {edge for span in marks for edge in span}
+    boundaries = sorted({0, len(text), *inserts, *opening, *closing, *mark_edges})
     parts: list[str] = []
     for i, index in enumerate(boundaries):
         # At one offset: a citation closes, then a footnote marker stands, then one opens.
@@ -55,7 +70,9 @@ def _render(text: str, inserts: dict[int, list[SafeString]], citations, language
         if index in opening:
             parts.append(_citation_open(opening[index], language))
         if i + 1 < len(boundaries):
-            parts.append(escape(text[index : boundaries[i + 1]]))
+            piece = escape(text[index : boundaries[i + 1]])
+            marked = any(start <= index < end for start, end in marks)
+            parts.append(f"<mark>{piece}</mark>" if marked and piece else piece)
     return mark_safe("".join(parts))  # noqa: S308 — every piece of text above is escaped
 
 

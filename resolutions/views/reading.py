@@ -25,6 +25,7 @@ from ..presentation import (
     citing_query,
     group_citing,
     link_footnotes,
+    mark_query,
 )
 from .symbols import not_in_archive
 
@@ -56,6 +57,8 @@ def version(request, symbol: str, language: str):
     footnotes = list(version.footnotes.all())
     roots = build_tree(paragraphs)
     link_footnotes(paragraphs, footnotes)
+    if query := request.GET.get("q"):
+        mark_query([*paragraphs, *footnotes], query, language)
     return render(
         request,
         "resolutions/version.html",
@@ -102,6 +105,8 @@ def paragraph(request, symbol: str, language: str, eid: str):
     footnote_ids = {ref.footnote_id for p in family for ref in p.footnote_references.all()}
     footnotes = list(Footnote.objects.filter(pk__in=footnote_ids).prefetch_related("citations"))
     link_footnotes(family, footnotes)
+    if query := request.GET.get("q"):
+        mark_query([*family, *footnotes], query, language)
     # Every version, and whether it has this paragraph, for a switcher that keeps the place.
     versions = LanguageVersion.objects.filter(resolution=version.resolution).annotate(
         has_paragraph=Exists(Paragraph.objects.filter(version=OuterRef("pk"), eid=eid))

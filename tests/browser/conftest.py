@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, sync_playwright
 
 from resolutions.importer import Status, import_file
+from search.indexing import backend as search_backend
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_DIR / "var" / "screenshots"
@@ -136,12 +137,14 @@ def page(open_page) -> Page:
 
 
 @pytest.fixture
-def archive(transactional_db, sample_path, english_fixture, french_fixture) -> None:
-    """A/RES/76/127 in Chinese and A/RES/80/501 in English and French, committed.
+def archive(transactional_db, settings, sample_path, english_fixture, french_fixture) -> None:
+    """A/RES/76/127 in Chinese and A/RES/80/501 in English and French, committed and indexed.
 
     The committed rows are what the live server's thread sees; the transactional test case
     empties the tables after each test.
     """
+    settings.SEARCH_INDEX_ON_IMPORT = True
+    search_backend().clear()
     for path in (sample_path, english_fixture, french_fixture):
         result = import_file(path)
         assert result.status == Status.IMPORTED, f"{path.name}: {result}"

@@ -1,0 +1,109 @@
+"""What the search index holds: one document per paragraph and one per footnote, in every
+language, so that every hit opens on a permalink.
+
+Fields (the analyzers behind the text fields are in ``search.analysis``):
+
+- ``text`` the plain text (stored, for highlighting), ``bigrams`` the same for exact substrings,
+  ``text_<language>`` the same once more, stemmed, in the version's own language only;
+- ``symbol``, ``title``, ``eid``, ``url`` to show and link a hit without touching the database;
+- ``body``, ``period`` (GA 76, SC 2016), ``language`` and ``kind`` for facets and filters;
+- ``adopted_on`` for sorting by date, ``cites`` (canonical symbols) for symbol queries, and
+  ``version`` so that re-importing a language version can replace its documents at once.
+"""
+
+from haystack import indexes
+
+from resolutions.models import Footnote, Paragraph
+
+from .analysis import LANGUAGE_FIELDS
+
+FOOTNOTE_KIND = "footnote"
+
+
+class _TextIndex(indexes.SearchIndex):
+    text = indexes.CharField(document=True)
+    bigrams = indexes.CharField()
+    text_en = indexes.CharField()
+    text_fr = indexes.CharField()
+    text_es = indexes.CharField()
+    text_ru = indexes.CharField()
+    text_ar = indexes.CharField()
+    symbol = indexes.CharField()
+    title = indexes.CharField(indexed=False)
+    eid = indexes.CharField()
+    url = indexes.CharField(indexed=False)
+    body = indexes.CharField()
+    period = indexes.CharField()
+    language = indexes.CharField()
+    kind = indexes.CharField()
+    adopted_on = indexes.DateField(null=True)
+    cites = indexes.MultiValueField()
+    version = indexes.CharField()
+
+    def prepare(self, obj):
+        data = super().prepare(obj)
+        version = obj.version
+        resolution = version.resolution
+        field = LANGUAGE_FIELDS.get(version.language)
+        data.update(
+            {
+                "text": obj.text,
+                "bigrams": obj.text,
+                **{name: (obj.text if name == field else "") for name in LANGUAGE_FIELDS.values()},
+                "symbol": resolution.symbol,
+                "title": version.title,
+                "url": self.url_of(obj),
+                "body": resolution.body,
+                "period": period_of(resolution),
+                "language": version.language,
+                "adopted_on": resolution.adopted_on,
+                "cites": sorted({citation.target_symbol for citation in obj.citations.all()}),
+                "version": str(version.id),
+            }
+        )
+        return data
+
+    def url_of(self, obj) -> str:
+        raise NotImplementedError
+
+
+def period_of(resolution) -> str:
+    """The facet value for an Assembly session or a Council year: "GA 76", "SC 2016"."""
+    if resolution.body == "SC":
+        return f"SC {resolution.year}"
+    prefix = f"{resolution.special_session}-" if resolution.special_session else ""
+    return f"GA {prefix}{resolution.session}"
+
+
+class ParagraphIndex(_TextIndex, indexes.Indexable):
+    def get_model(self):
+        return Paragraph
+
+    def index_queryset(self, using=None):
+        return Paragraph.objects.select_related("version__resolution").prefetch_related("citations")
+
+    def prepare_eid(self, obj):
+        return obj.eid
+
+    def prepare_kind(self, obj):
+        return obj.kind
+
+    def url_of(self, obj):
+        return obj.get_absolute_url()
+
+
+class FootnoteIndex(_TextIndex, indexes.Indexable):
+    def get_model(self):
+        return Footnote
+
+    def index_queryset(self, using=None):
+        return Footnote.objects.select_related("version__resolution").prefetch_related("citations")
+
+    def prepare_eid(self, obj):
+        return obj.eid
+
+    def prepare_kind(self, obj):
+        return FOOTNOTE_KIND
+
+    def url_of(self, obj):
+        return f"{obj.version.get_absolute_url()}#{obj.eid}"

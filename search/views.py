@@ -1,0 +1,157 @@
+"""The search page, /search/?q=…, as HTML or (format=json) as JSON."""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from resolutions.labels import paragraph_name
+from resolutions.languages import LANGUAGES
+from resolutions.links import document_service_url
+from resolutions.presentation import footnote_name
+
+from .service import FACETS, PAGE_SIZE, SORTS, run_search
+
+KIND_NAMES = {
+    "preambular": "序言段落 Preambular",
+    "operative": "执行段落 Operative",
+    "subparagraph": "分项 Sub-item",
+    "other": "其他 Other",
+    "footnote": "脚注 Footnote",
+}
+BODY_NAMES = {"GA": "大会 General Assembly", "SC": "安理会 Security Council"}
+FACET_HEADINGS = {
+    "body": "机关 Body",
+    "period": "届会/年份 Session or year",
+    "language": "语文 Language",
+    "kind": "段落类型 Kind",
+}
+
+
+def facet_label(name: str, value: str) -> str:
+    if name == "body":
+        return BODY_NAMES.get(value, value)
+    if name == "language":
+        return LANGUAGES.get(value, value)
+    if name == "kind":
+        return KIND_NAMES.get(value, value)
+    if name == "period":
+        body, _, number = value.partition(" ")
+        return f"大会第 {number} 届会议" if body == "GA" else f"安理会 {number} 年"
+    return value
+
+
+def highlighted_link(url: str, query: str) -> str:
+    """The hit's permalink, asking the page to mark the query words: /…/para_4/?q=…"""
+    path, hash_mark, anchor = url.partition("#")
+    return f"{path}?{urlencode({'q': query})}{hash_mark}{anchor}"
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return max(1, min(int(raw or 1), 10_000))
+    except ValueError:
+        return 1
+
+
+def search(request):
+    query = request.GET.get("q", "")
+    filters = {name: request.GET[name] for name in FACETS if request.GET.get(name)}
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    outcome = run_search(query, filters, sort, _page_number(request.GET.get("page")))
+    symbol = outcome.symbol
+    symbol_url = None
+    if symbol is not None:
+        symbol_url = (
+            reverse("resolutions:resolution", kwargs={"symbol": symbol.canonical})
+            if symbol.is_resolution
+            else document_service_url(symbol.canonical)
+        )
+        if request.GET.get("go"):
+            return redirect(symbol_url)
+    if request.GET.get("format") == "json":
+        return _json(outcome, symbol_url)
+    kept = {k: v for k, v in {"q": query, "sort": sort, **filters}.items() if v}
+    facets = [
+        {
+            "name": name,
+            "heading": FACET_HEADINGS[name],
+            "values": [
+                {
+                    "value": value,
+                    "label": facet_label(name, value),
+                    "count": count,
+                    "selected": filters.get(name) == value,
+                    "url": "?"
+                    + urlencode(
+                        {k: v for k, v in kept.items() if k != name}
+                        | ({} if filters.get(name) == value else {name: value})
+                    ),
+                }
+                for value, count in outcome.facets.get(name, [])
+                if value is not None
+            ],
+        }
+        for name in FACETS
+    ]
+    for hit in outcome.hits:
+        hit.kind_label = KIND_NAMES.get(hit.kind, hit.kind)
+        hit.place = (
+            footnote_name(hit.eid.removeprefix("fn_"), hit.language)
+            if hit.eid.startswith("fn_")
+            else paragraph_name(hit.eid, hit.language)
+        )
+        hit.link = highlighted_link(hit.url, query)
+    status = 503 if outcome.unavailable else 200
+    return render(
+        request,
+        "search/search.html",
+        {
+            "outcome": outcome,
+            "query": query,
+            "symbol_url": symbol_url,
+            "facets": facets,
+            "sort": sort,
+            "kept": urlencode(kept),
+            "sort_urls": {name: "?" + urlencode(kept | {"sort": name}) for name in SORTS},
+            "first_number": (outcome.page - 1) * PAGE_SIZE + 1,
+        },
+        status=status,
+    )
+
+
+def _json(outcome, symbol_url):
+    if outcome.unavailable:
+        return JsonResponse({"error": "search index unavailable"}, status=503)
+    return JsonResponse(
+        {
+            "query": outcome.query,
+            "total": outcome.total,
+            "page": outcome.page,
+            "pages": outcome.pages,
+            "seconds": round(outcome.seconds, 4),
+            "notices": outcome.parsed.notices,
+            "symbol": outcome.symbol.canonical if outcome.symbol else None,
+            "symbol_url": symbol_url,
+            "hits": [
+                {
+                    "symbol": hit.symbol,
+                    "language": hit.language,
+                    "eid": hit.eid,
+                    "kind": hit.kind,
+                    "url": hit.url,
+                    "title": hit.title,
+                    "adopted_on": hit.adopted_on.isoformat() if hit.adopted_on else None,
+                    "snippet": str(hit.snippet),
+                    "score": hit.score,
+                }
+                for hit in outcome.hits
+            ],
+            "facets": {
+                name: [[value, count] for value, count in values if value is not None]
+                for name, values in outcome.facets.items()
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
