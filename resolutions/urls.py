@@ -11,7 +11,6 @@ app_name = "resolutions"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("go/", views.go, name="go"),
     path("ga/", views.ga_sessions, name="ga_sessions"),
     path("ga/<str:session>/", views.ga_session, name="ga_session"),
     path("sc/", views.sc_years, name="sc_years"),

@@ -7,8 +7,6 @@ through ``replace_versions``: one writer, one commit per imported file.
 """
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
-from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.utils import get_identifier
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import STORED, TEXT
 from whoosh.query import Or, Term
@@ -58,12 +56,6 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             raise
         writer.commit()
 
-    def document_id(self, obj) -> str:
-        return get_identifier(obj)
-
 
 class ArchiveWhooshEngine(WhooshEngine):
     backend = ArchiveWhooshBackend
-
-
-__all__ = ["ArchiveWhooshBackend", "ArchiveWhooshEngine", "DJANGO_CT", "DJANGO_ID", "ID"]

@@ -63,6 +63,16 @@ class _TextIndex(indexes.SearchIndex):
         )
         return data
 
+    def index_queryset(self, using=None):
+        return (
+            self.get_model()
+            .objects.select_related("version__resolution")
+            .prefetch_related("citations")
+        )
+
+    def prepare_eid(self, obj):
+        return obj.eid
+
     def url_of(self, obj) -> str:
         raise NotImplementedError
 
@@ -79,12 +89,6 @@ class ParagraphIndex(_TextIndex, indexes.Indexable):
     def get_model(self):
         return Paragraph
 
-    def index_queryset(self, using=None):
-        return Paragraph.objects.select_related("version__resolution").prefetch_related("citations")
-
-    def prepare_eid(self, obj):
-        return obj.eid
-
     def prepare_kind(self, obj):
         return obj.kind
 
@@ -95,12 +99,6 @@ class ParagraphIndex(_TextIndex, indexes.Indexable):
 class FootnoteIndex(_TextIndex, indexes.Indexable):
     def get_model(self):
         return Footnote
-
-    def index_queryset(self, using=None):
-        return Footnote.objects.select_related("version__resolution").prefetch_related("citations")
-
-    def prepare_eid(self, obj):
-        return obj.eid
 
     def prepare_kind(self, obj):
         return FOOTNOTE_KIND

@@ -40,23 +40,10 @@ def test_home_of_an_empty_archive_says_how_to_import(client):
 
 
 @pytest.mark.parametrize("typed", ["76/127", "A/RES/76/127", "第 76/127 号决议", " a/res/76/127 "])
-def test_the_symbol_box_goes_to_the_resolution(client, archive, typed):
-    response = client.get("/go/", {"symbol": typed})
+def test_the_home_page_box_goes_straight_to_a_symbol(client, archive, typed):
+    response = client.get("/search/", {"q": typed, "go": "1"})
     assert response.status_code == 302
     assert response["Location"] == "/A/RES/76/127/"
-
-
-def test_the_symbol_box_explains_what_it_did_not_understand(client, archive):
-    response = client.get("/go/", {"symbol": "humanitarian <b>"})
-    assert response.status_code == 400
-    page = html(response)
-    assert "is not a UN resolution symbol" in page and "&lt;b&gt;" in page
-    assert 'aria-invalid="true"' in page
-
-
-def test_a_document_symbol_in_the_box_opens_the_un_document_service(client):
-    response = client.get("/go/", {"symbol": "A/76/334"})
-    assert response["Location"] == "https://undocs.org/en/A/76/334"
 
 
 def test_session_list_shows_rows_filters_and_orders(client, archive, tmp_path):

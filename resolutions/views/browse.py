@@ -1,4 +1,4 @@
-"""Finding resolutions: home page, lists by Assembly session and Council year, the symbol box."""
+"""Finding resolutions: the home page and the lists by Assembly session and Council year."""
 
 import re
 from dataclasses import dataclass
@@ -7,13 +7,11 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from ..languages import LANGUAGES
-from ..links import document_service_url
 from ..models import Body, LanguageVersion, Resolution
-from ..symbols import parse_symbol
 
 PAGE_SIZE = 50
 ORDERS = {
@@ -102,7 +100,7 @@ def show_versions(resolutions, language: str = "") -> list[Resolution]:
     return resolutions
 
 
-def home(request, symbol_error: str = "", status: int = 200):
+def home(request):
     bodies = dict(Resolution.objects.values_list("body").annotate(Count("id")))
     languages = dict(LanguageVersion.objects.values_list("language").annotate(Count("id")))
     context = {
@@ -117,26 +115,8 @@ def home(request, symbol_error: str = "", status: int = 200):
         "recent": show_versions(
             _with_versions(Resolution.objects.order_by("-adopted_on", "-id"))[:10]
         ),
-        "symbol_error": symbol_error,
-        "symbol_query": request.GET.get("symbol", ""),
     }
-    return render(request, "resolutions/home.html", context, status=status)
-
-
-def go(request):
-    """The symbol box: any common spelling of a symbol goes to that resolution."""
-    text = request.GET.get("symbol", "").strip()
-    symbol = parse_symbol(text) if text else None
-    if symbol is not None and symbol.is_resolution:
-        return redirect("resolutions:resolution", symbol=symbol.canonical)
-    if symbol is not None:
-        return redirect(document_service_url(symbol.canonical))
-    message = (
-        "请输入文号，例如 76/127 或 2286(2016)。Enter a symbol such as 76/127 or 2286 (2016)."
-        if not text
-        else f"“{text[:80]}”不是联合国决议文号。“{text[:80]}” is not a UN resolution symbol."
-    )
-    return home(request, symbol_error=message, status=400)
+    return render(request, "resolutions/home.html", context)
 
 
 def ga_sessions(request):
