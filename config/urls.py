@@ -1,10 +1,9 @@
-import os
-
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path(os.environ.get("ADMIN_URL", "admin/"), admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("", include("search.urls")),
     # Last: resolution URLs end with a catch-all that redirects variant spellings of symbols.
     path("", include("resolutions.urls")),

@@ -78,6 +78,9 @@ TEMPLATES = [
     },
 ]
 
+# The admin, for corrections, behind login; its path can be moved away from the default.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
+
 # --- Database ---------------------------------------------------------------------------------
 # Each environment sets DATABASES: prod from DATABASE_URL only, dev and test from DATABASE_URL or
 # the embedded server (config.embedded_postgres).
@@ -104,8 +107,8 @@ JIEBA_CACHE_DIR = BASE_DIR / "var" / "jieba"
 
 # --- Internationalisation -----------------------------------------------------------------------
 
+# The interface speaks Chinese first with English beside it; the texts carry their own lang.
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
