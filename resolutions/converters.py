@@ -36,9 +36,10 @@ class LanguageConverter:
 
 
 class EidConverter:
-    """Paragraph identifiers: preamble_3, para_4, para_4_a_ii, annex_2 (footnotes are anchors)."""
+    """Paragraph identifiers: preamble_3, para_4_a_ii, annex_2, heading_1, part_B_para_1
+    (footnotes are anchors on the page, not pages of their own)."""
 
-    regex = r"(?:preamble|para|annex)_[0-9a-z_]+"
+    regex = r"(?:part_[0-9A-Za-z]+_)?(?:preamble|para|annex|heading|text)_[0-9a-z_]+"
 
     def to_python(self, value: str) -> str:
         return value

@@ -77,6 +77,16 @@ def import_file(path: Path, *, language: str | None = None, lenient: bool = Fals
     if existing and existing.source_sha256 == digest:
         result.status = Status.UNCHANGED
         return result
+    if existing and existing.source_name != path.name:
+        # Two files claiming one symbol is a misprinted number far more often than a new edition.
+        result.issues = [
+            Issue(
+                0,
+                f"{parsed.symbol} ({parsed.language}) is already in the archive "
+                f"from {existing.source_name}; this file has the same symbol",
+            )
+        ]
+        return result
     try:
         with transaction.atomic():
             version = store(

@@ -212,10 +212,40 @@ def test_files_in_layouts_not_supported_are_skipped_with_a_reason(corpus_dir):
         corpus_dir / "README.md": "not a resolution in a supported layout",
         corpus_dir / "MANIFEST.tsv": "not a resolution in a supported layout",
         corpus_dir / "en" / "ga" / "A_RES_76_127.en.txt": "UN PDF text (pdftotext layout)",
-        next((corpus_dir / "en" / "sc-crunsc").glob("*.txt")): "Security Council corpus layout",
+        corpus_dir / "parallel" / "UNv1.0.devset.zh": "not a resolution in a supported layout",
     }
     for path, reason in reasons.items():
         result = import_file(path)
         assert result.status == Status.SKIPPED, path
         assert result.reason.startswith(reason), (path, result.reason)
     assert Resolution.objects.count() == 0
+
+
+def test_a_security_council_corpus_file_imports(corpus_dir):
+    result = import_file(corpus_dir / "en" / "sc-crunsc" / "S_RES_0660_1990.en.txt")
+    assert (result.status, result.symbol, result.language) == (
+        Status.IMPORTED,
+        "S/RES/660 (1990)",
+        "en",
+    )
+    version = LanguageVersion.objects.get(resolution__symbol="S/RES/660 (1990)")
+    assert version.paragraphs.operative().count() == 4
+    assert version.resolution.meeting_number == 2932
+    assert str(version.resolution.adopted_on) == "1990-08-02"
+
+
+def test_a_second_file_with_the_same_symbol_does_not_replace_the_first(english_fixture, tmp_path):
+    import_file(english_fixture)
+    before = snapshot()
+    other = tmp_path / "another_name.md"
+    other.write_text(
+        english_fixture.read_text(encoding="utf-8").replace("open formats", "paper"),
+        encoding="utf-8",
+    )
+    result = import_file(other)
+    assert result.status == Status.FAILED
+    assert result.issues[0].message == (
+        "A/RES/80/501 (en) is already in the archive from en_A_RES_80_501.md; "
+        "this file has the same symbol"
+    )
+    assert snapshot() == before

@@ -6,12 +6,12 @@ reason the file is skipped) out, ``ParseError`` when the file is a resolution th
 
 from dataclasses import dataclass
 
-from . import markdown
+from . import crunsc, markdown
 from .document import Issue, ParsedResolution, ParseError
 from .source import decode, detect_format, detect_language
 from .validate import validate
 
-PARSERS = {markdown.FORMAT: markdown.parse}
+PARSERS = {markdown.FORMAT: markdown.parse, crunsc.FORMAT: crunsc.parse}
 
 __all__ = ["Issue", "ParseError", "ParsedResolution", "Source", "read_source", "validate"]
 

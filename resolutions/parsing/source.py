@@ -9,7 +9,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from . import markdown
+from . import crunsc, markdown
 from .document import ParseError
 
 _BOMS = [
@@ -86,17 +86,12 @@ def detect_format(text: str) -> tuple[str | None, str]:
         return None, "not a text document (control characters)"
     if markdown.looks_like_markdown_layout(text):
         return markdown.FORMAT, ""
+    if crunsc.looks_like_crunsc_layout(text):
+        return crunsc.FORMAT, ""
     head = text[:4000]
     # pdftotext keeps the PDF's pages apart with form feeds; the UN header names the distribution.
     if "\f" in text and re.search(r"^\s*Distr\.:? ", head, re.M):
         return None, "UN PDF text (pdftotext layout), not supported yet"
-    # Yearly compilations of Council resolutions: "Resolution 242 (1967)", "RESOLUTION 770
-    # (1992)" or "100 (1953). Resolution of 27 October 1953" near the top.
-    top = "\n".join(text.splitlines()[:15])
-    if "Security Council" in head and re.search(
-        r"^(?:resolution\s+)?\d+\s*\(\d{4}\)", top, re.M | re.I
-    ):
-        return None, "Security Council corpus layout, not supported yet"
     return None, "not a resolution in a supported layout"
 
 

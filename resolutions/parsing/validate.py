@@ -66,12 +66,18 @@ def _subitem_lettering(resolution: ParsedResolution) -> list[Issue]:
     issues = []
     kinds = {paragraph.eid: paragraph.kind for paragraph in resolution.paragraphs}
     count: dict[str, int] = {}  # parent eid → sub-items seen under it
+    roman_lists: dict[str, bool] = {}
     for paragraph in resolution.paragraphs:
         if paragraph.kind != SUBPARAGRAPH:
             continue
         index = count.get(paragraph.parent_eid, 0)
         count[paragraph.parent_eid] = index + 1
-        roman = kinds[paragraph.parent_eid] == SUBPARAGRAPH
+        # Under a lettered item the list is roman; a list that opens with (i) is roman too.
+        if index == 0:
+            roman_lists[paragraph.parent_eid] = (
+                kinds[paragraph.parent_eid] == SUBPARAGRAPH or paragraph.label == "i"
+            )
+        roman = roman_lists[paragraph.parent_eid]
         expected = _ROMAN[index] if roman and index < len(_ROMAN) else chr(ord("a") + index)
         if paragraph.label != expected:
             issues.append(
