@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..symbols import parse_symbol
+from .blocks import ROMAN_RE, Block, split_blocks
 from .document import (
     OPERATIVE,
     OTHER,
@@ -98,7 +99,6 @@ _PART_RE = re.compile(r"^(?:[A-H]|[IVX]{1,4})$")
 _FURNITURE_RE = re.compile(
     r"^(?:Page \d+|\d{2}-\d{5} \([A-Z]\)|S/RES/\d+ \(\d{4}\)(?: Page \d+)?|/\.\.\.|\d{1,3})$"
 )
-_ROMAN_RE = re.compile(r"^(?=[ivxl])x{0,3}(?:ix|iv|v?i{0,3})$")
 # Words after which a bare number is part of the text, not a footnote marker.
 _NUMBER_WORDS = re.compile(
     r"^(?:Article|Articles|paragraph|paragraphs|resolution|resolutions|chapter|section|annex|"
@@ -107,37 +107,6 @@ _NUMBER_WORDS = re.compile(
     r"nos\.|\d{1,3},?)$",
     re.I,
 )
-
-
-@dataclass
-class Block:
-    """Consecutive non-blank lines, with the number of the first."""
-
-    line: int
-    lines: list[str]
-
-    @property
-    def raw(self) -> str:
-        text = self.lines[0]
-        for line in self.lines[1:]:
-            text = join_fragments(text, line)
-        return text
-
-
-def split_blocks(lines: list[str]) -> list[Block]:
-    blocks: list[Block] = []
-    current: Block | None = None
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped:
-            current = None
-            continue
-        if current is None:
-            current = Block(number, [stripped])
-            blocks.append(current)
-        else:
-            current.lines.append(stripped)
-    return blocks
 
 
 def _header_match(line: str) -> re.Match | None:
@@ -442,7 +411,7 @@ class _BodyParser:
         top = next(p for p in reversed(self.resolution.paragraphs) if p.parent_eid is None)
         if lettered is None and label == "i":
             self.roman_run = True
-        roman = _ROMAN_RE.match(label) is not None
+        roman = ROMAN_RE.match(label) is not None
         if lettered is not None and not next_letter and roman and not self.roman_run:
             parent = lettered
         else:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..symbols import Symbol, parse_symbol
 from . import header
+from .blocks import ROMAN_RE, Block, split_blocks
 from .document import (
     OPERATIVE,
     PREAMBULAR,
@@ -50,39 +51,11 @@ _SUBITEM_RE = re.compile(
     r"^(?:[(（](?P<label>[a-z]{1,5})[)）]\s*|(?P<french>[a-z]{1,5})\)\s+)(?P<text>\S.*)$"
 )
 _TITLE_RE = re.compile(r"^(?P<symbol>\S+(?: [A-Z])?(?: \([IVXL]+\))?)\.\s+(?P<title>\S.*)$")
-_ROMAN_RE = re.compile(r"^(?=[ivxl])x{0,3}(?:ix|iv|v?i{0,3})$")
 
 
-@dataclass
-class Block:
-    """Consecutive non-blank lines, with the number of the first."""
-
-    line: int
-    lines: list[str]
-
-    @property
-    def raw(self) -> str:
-        text = self.lines[0]
-        for line in self.lines[1:]:
-            text = join_fragments(text, line)
-        return text
-
-
-def split_blocks(lines: list[str]) -> list[Block]:
-    """Blocks of the layout; a footnote line always starts a block of its own."""
-    blocks: list[Block] = []
-    current: Block | None = None
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped:
-            current = None
-            continue
-        if current is None or _FOOTNOTE_RE.match(stripped) or _OPERATIVE_RE.match(stripped):
-            current = Block(number, [stripped])
-            blocks.append(current)
-        else:
-            current.lines.append(stripped)
-    return blocks
+def _starts_block(line: str) -> bool:
+    """A footnote or an operative paragraph starts a block even without a blank line before."""
+    return bool(_FOOTNOTE_RE.match(line) or _OPERATIVE_RE.match(line))
 
 
 def looks_like_markdown_layout(text: str) -> bool:
@@ -107,7 +80,7 @@ def _title_of(line: str) -> tuple[Symbol, str] | None:
 
 def parse(text: str, language: str) -> ParsedResolution:
     """Parse one file in this layout; raises ParseError when it is not a resolution."""
-    blocks = split_blocks(text.splitlines())
+    blocks = split_blocks(text.splitlines(), _starts_block)
     if not blocks:
         raise ParseError("the file is empty")
     title_index = next((i for i, b in enumerate(blocks) if _title_of(b.raw)), None)
@@ -263,7 +236,7 @@ class _BodyParser:
         """
         lettered = self.lettered
         next_letter = lettered is not None and label == chr(ord(lettered.label) + 1)
-        if lettered is not None and not next_letter and _ROMAN_RE.match(label):
+        if lettered is not None and not next_letter and ROMAN_RE.match(label):
             parent = lettered
         else:
             parent = next(
