@@ -22,8 +22,9 @@ def paragraph_html(paragraph, language: str) -> SafeString:
     for ref in paragraph.footnote_references.all():
         marker = ref.footnote.marker
         inserts.setdefault(ref.offset, []).append(
+            # A word joiner keeps the marker on the line of the word it belongs to.
             format_html(
-                '<sup class="fn-ref"><a href="#{}" id="{}" aria-label="{}">{}</a></sup>',
+                '\u2060<sup class="fn-ref"><a href="#{}" id="{}" aria-label="{}">{}</a></sup>',
                 ref.footnote.eid,
                 getattr(ref, "anchor", ""),
                 footnote_name(marker, language),
