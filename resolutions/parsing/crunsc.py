@@ -57,25 +57,12 @@ from .document import (
     ParsedResolution,
     ParseError,
 )
-from .text import ends_paragraph, join_fragments, parse_inline
+from .header import ENGLISH_MONTHS
+from .text import SUPERSCRIPT_DIGITS, ends_paragraph, join_fragments, parse_inline
 
 FORMAT = "crunsc"
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_ENGLISH_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 # Resolution 242 (1967) [of 22 November 1967] / RESOLUTION 770 (1992) / Resolution 290
 _HEADER_RE = re.compile(
@@ -130,12 +117,12 @@ def parse_date(text: str) -> date | None:
     """The first date in ``text``, forgiving OCR slips in the month (Apri], Auqust)."""
     for match in _DATE_RE.finditer(text):
         month = match.group("month").lower().replace("]", "l")
-        close = difflib.get_close_matches(month, _ENGLISH_MONTHS, n=1, cutoff=0.75)
+        close = difflib.get_close_matches(month, ENGLISH_MONTHS, n=1, cutoff=0.75)
         if close:
             try:
                 return date(
                     int(match.group("year")),
-                    _ENGLISH_MONTHS.index(close[0]) + 1,
+                    ENGLISH_MONTHS.index(close[0]) + 1,
                     int(match.group("day")),
                 )
             except ValueError:
@@ -521,7 +508,7 @@ def _reads_as_number(raw: str, match: re.Match) -> bool:
     if _NUMBER_WORDS.search(word_before):
         return True
     next_word = re.match(r"[A-Za-z]+", after)
-    if next_word and next_word.group().lower() in _ENGLISH_MONTHS:
+    if next_word and next_word.group().lower() in ENGLISH_MONTHS:
         return True
     return bool(re.match(r"^(?:\(\d{4}\)|and\s+\d|to\s+\d|per\b|%|hours|days|months|years)", after))
 

@@ -30,27 +30,23 @@ BODY_NAMES = {
     ),
 }
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "janvier", "enero"),
-            ("february", "février", "fevrier", "febrero"),
-            ("march", "mars", "marzo"),
-            ("april", "avril", "abril"),
-            ("may", "mai", "mayo"),
-            ("june", "juin", "junio"),
-            ("july", "juillet", "julio"),
-            ("august", "août", "aout", "agosto"),
-            ("september", "septembre", "septiembre", "setiembre"),
-            ("october", "octobre", "octubre"),
-            ("november", "novembre", "noviembre"),
-            ("december", "décembre", "decembre", "diciembre"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# Month names in English, French and Spanish, in calendar order; English comes first.
+_MONTH_NAMES = [
+    ("january", "janvier", "enero"),
+    ("february", "février", "fevrier", "febrero"),
+    ("march", "mars", "marzo"),
+    ("april", "avril", "abril"),
+    ("may", "mai", "mayo"),
+    ("june", "juin", "junio"),
+    ("july", "juillet", "julio"),
+    ("august", "août", "aout", "agosto"),
+    ("september", "septembre", "septiembre", "setiembre"),
+    ("october", "octobre", "octubre"),
+    ("november", "novembre", "noviembre"),
+    ("december", "décembre", "decembre", "diciembre"),
+]
+ENGLISH_MONTHS = [names[0] for names in _MONTH_NAMES]
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 
 _CJK_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _LATIN_DATE = r"(\d{1,2})(?:er)?\s+(?:de\s+)?([^\W\d_]+)\s+(?:de\s+)?(\d{4})"
