@@ -44,7 +44,7 @@ demo: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py rebuild_index --noinput --verbosity 0
 	@if [ -d "$(CORPUS_DIR)" ]; then \
-	  $(BIN)/python manage.py import_resolutions "$(CORPUS_DIR)" \
+	  $(BIN)/python manage.py import_resolutions "$(CORPUS_DIR)" --report \
 	    || echo "Some files failed to import (listed above); serving the rest."; \
 	else \
 	  echo "No resolution files to import: CORPUS_DIR=$(CORPUS_DIR) does not exist."; \

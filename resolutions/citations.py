@@ -9,7 +9,9 @@ so they count only in a citation context:
   ``第 1265(1999)号、第 1296(2000)号和第 2222(2015)号决议``, ``第 46/182 和 75/125 号决议``.
   ``第 35457 号`` (a treaty number) and ``第 23 段`` (a paragraph) are not resolutions.
 * English and French: ``resolution 46/182 of 19 December 1991``, ``résolutions
-  1265 (1999) et 1296 (2000)``, with lists joined by commas, "and", "or", "et", "ou".
+  1265 (1999) et 1296 (2000)``, with lists joined by commas, "and", "or", "et", "ou", and
+  lists of titled resolutions (``resolution 70/104 entitled "…", 70/106 entitled "…"``) where
+  a short symbol right before "entitled" is a resolution unless a decision is named.
 
 The short numbers of the Human Rights Council (``43/1``, ``S-29/1``) and of the Economic and
 Social Council look like General Assembly ones, so a citation naming one of those bodies is
@@ -89,9 +91,18 @@ _WESTERN_CITATION = (
     rf"(?P<western_other_body_after>\s+(?:of\s+the|du|de\s+la)\s+(?:{_OTHER_BODY_EN_FR}))?"
     rf"{_pinpoint_after('western_pinpoint')}"
 )
-# One regex for all three kinds of citation, so a paragraph is scanned once and the
+# In a list of titled resolutions only the first carries the word "resolution": "resolution
+# 70/104 entitled …, 70/106 entitled … and 69/132 entitled …". A short symbol right before
+# "entitled" is a resolution unless a decision is named.
+_ENTITLED_CITATION = (
+    rf"(?<!decision\s)(?<!decisions\s)(?<!décision\s)"
+    rf"(?P<entitled>{_SHORT_RESOLUTION})(?=\s+(?:entitled|intitulée?s?)\b)"
+)
+# One regex for all four kinds of citation, so a paragraph is scanned once and the
 # matches come out in order without overlapping.
-_CITATION = re.compile(rf"{_FULL_CITATION}|{_CHINESE_CITATION}|{_WESTERN_CITATION}")
+_CITATION = re.compile(
+    rf"{_FULL_CITATION}|{_CHINESE_CITATION}|{_WESTERN_CITATION}|{_ENTITLED_CITATION}"
+)
 _SHORT_RESOLUTION_ITEM = re.compile(_SHORT_RESOLUTION)
 
 
@@ -112,6 +123,8 @@ def find_citations(text: str) -> list[CitationMatch]:
             citations += _cite(
                 text, spans, match["western_pinpoint_before"], match["western_pinpoint"]
             )
+        elif match["entitled"]:
+            citations += _cite(text, [match.span("entitled")], None, None)
     return citations
 
 

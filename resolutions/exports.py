@@ -39,6 +39,7 @@ def export_version(version: LanguageVersion) -> dict:
         "meeting_number": resolution.meeting_number,
         "agenda_items": resolution.agenda_items,
         "draft_symbols": resolution.draft_symbols,
+        "vote": resolution.vote,
         "language": version.language,
         "languages": sorted(v.language for v in resolution.versions.all()),
         "title": version.title,

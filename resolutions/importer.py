@@ -1,9 +1,10 @@
 """The importer: the one place that writes resolutions to the database.
 
-``import_file`` takes a path through parse → validate → store, one transaction per file, so a
-file is stored whole or not at all. Re-importing a file whose bytes have not changed writes
-nothing; a changed file replaces its language version. Citations point at the resolution they
-cite as soon as both are in the archive, whichever arrived first.
+``import_path`` takes a file through parse → validate → align → store, one transaction per
+file, so a file is stored whole or not at all, whether it holds one resolution or several.
+Re-importing a file whose bytes have not changed writes nothing; a changed file replaces its
+language version. Citations point at the resolution they cite as soon as both are in the
+archive, whichever arrived first.
 """
 
 import hashlib
@@ -13,9 +14,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
+from .alignment import Structure, compare, structure_of
 from .models import (
     Citation,
+    CitationKind,
     Footnote,
     FootnoteReference,
     LanguageVersion,
@@ -30,6 +34,7 @@ class Status(StrEnum):
     IMPORTED = "imported"
     REPLACED = "replaced"
     UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
     SKIPPED = "skipped"
     FAILED = "failed"
 
@@ -44,6 +49,17 @@ class ImportResult:
     issues: list[Issue] = field(default_factory=list)
 
 
+@dataclass
+class FileImport:
+    """What importing one file did: a result per resolution it holds (a single result when the
+    file failed or was skipped as a whole) and what it left out (fragments of
+    texts that begin or end outside it)."""
+
+    path: Path
+    results: list[ImportResult]
+    left_out: list[Issue] = field(default_factory=list)
+
+
 class MetadataConflict(Exception):
     """The file's header disagrees with what another language version already recorded."""
 
@@ -52,62 +68,172 @@ class MetadataConflict(Exception):
         self.issues = issues
 
 
-def import_file(path: Path, *, language: str | None = None, lenient: bool = False) -> ImportResult:
-    """Import one file; never raises for a bad file, the result says what went wrong."""
+def import_file(path: Path, **options) -> ImportResult:
+    """Import a file holding one resolution (see ``import_path`` for the options)."""
+    (result,) = import_path(path, **options).results
+    return result
+
+
+def import_path(
+    path: Path,
+    *,
+    language: str | None = None,
+    lenient: bool = False,
+    strict_alignment: bool = False,
+) -> FileImport:
+    """Import one file, never raising for a bad one: the results say what went wrong.
+
+    A file holding several resolutions (an Official Records extract) is stored whole or not at
+    all, like any other file. Differences from another language version already in the archive
+    are warnings, or make the file fail with ``strict_alignment``.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
-        return ImportResult(path, Status.FAILED, issues=[Issue(0, error.strerror or str(error))])
+        failure = ImportResult(path, Status.FAILED, issues=[Issue(0, error.strerror or str(error))])
+        return FileImport(path, [failure])
     try:
         source = read_source(data, language=language)
     except ParseError as error:
-        return ImportResult(path, Status.FAILED, issues=[error.issue])
-    parsed = source.parsed
-    if parsed is None:
-        return ImportResult(path, Status.SKIPPED, reason=source.skip_reason)
-    result = ImportResult(path, Status.FAILED, parsed.symbol, parsed.language)
+        return FileImport(path, [ImportResult(path, Status.FAILED, issues=[error.issue])])
+    if not source.documents:
+        return FileImport(path, [ImportResult(path, Status.SKIPPED, reason=source.skip_reason)])
+    digest = hashlib.sha256(data).hexdigest()
+    plans = [
+        _plan(path, parsed, digest, lenient=lenient, strict_alignment=strict_alignment)
+        for parsed in source.documents
+    ]
+    results = [plan.result for plan in plans]
+    if any(result.status == Status.FAILED for result in results):
+        for result in results:
+            if result.status != Status.FAILED:
+                result.status = Status.FAILED
+                result.issues = [Issue(0, "not imported: another text in the file failed")]
+        return FileImport(path, results, source.left_out)
+    pending = [plan for plan in plans if plan.result.status == Status.IMPORTED]
+    try:
+        with transaction.atomic():
+            stored = [
+                store(
+                    plan.parsed,
+                    source_name=path.name,
+                    source_sha256=digest,
+                    source_text=source.text,
+                    warnings=plan.result.issues,
+                    lenient=lenient,
+                )
+                for plan in pending
+            ]
+    except MetadataConflict as conflict:
+        for plan in pending:
+            plan.result.status = Status.FAILED
+            plan.result.issues = conflict.issues
+        return FileImport(path, results, source.left_out)
+    # After the commit, never inside it: the index must not hold what the database does not.
+    for plan, version in zip(pending, stored, strict=True):
+        plan.result.status = Status.REPLACED if plan.replaced_id else Status.IMPORTED
+        if settings.SEARCH_INDEX_ON_IMPORT and (
+            problem := _update_search_index(version, plan.replaced_id)
+        ):
+            plan.result.issues = [*plan.result.issues, problem]
+    return FileImport(path, results, source.left_out)
+
+
+@dataclass
+class _Plan:
+    parsed: ParsedResolution
+    result: ImportResult
+    replaced_id: int | None = None
+
+
+def _plan(
+    path: Path, parsed: ParsedResolution, digest: str, *, lenient: bool, strict_alignment: bool
+) -> _Plan:
+    """What to do with one parsed resolution: refuse it, leave it, or store it (with warnings)."""
+    plan = _Plan(parsed, ImportResult(path, Status.FAILED, parsed.symbol, parsed.language))
     issues = validate(parsed)
     if issues and not lenient:
-        result.issues = issues
-        return result
-    digest = hashlib.sha256(data).hexdigest()
+        plan.result.issues = issues
+        return plan
     existing = LanguageVersion.objects.filter(
         resolution__symbol=parsed.symbol, language=parsed.language
     ).first()
     if existing and existing.source_sha256 == digest:
-        result.status = Status.UNCHANGED
-        return result
+        plan.result.status = Status.UNCHANGED
+        return plan
     if existing and existing.source_name != path.name:
-        # Two files claiming one symbol is a misprinted number far more often than a new edition.
-        result.issues = [
+        # Two files giving one resolution: a collection that files a text twice, or a number
+        # misprinted in a header. The first file's text stays; the second is reported, with
+        # whether it differs, and never replaces it silently.
+        plan.result.status = Status.DUPLICATE
+        difference = "the same text" if _same_text(parsed, existing) else "a different text"
+        plan.result.issues = [
             Issue(
                 0,
-                f"{parsed.symbol} ({parsed.language}) is already in the archive "
-                f"from {existing.source_name}; this file has the same symbol",
+                f"{parsed.symbol} ({parsed.language}) is already in the archive from "
+                f"{existing.source_name}; this file gives {difference} of it: not stored",
             )
         ]
-        return result
-    try:
-        with transaction.atomic():
-            version = store(
-                parsed,
-                source_name=path.name,
-                source_sha256=digest,
-                source_text=source.text,
-                warnings=issues,
-                lenient=lenient,
-            )
-    except MetadataConflict as conflict:
-        result.issues = conflict.issues
-        return result
-    result.status = Status.REPLACED if existing else Status.IMPORTED
-    result.issues = issues
-    # After the commit, never inside it: the index must not hold what the database does not.
-    if settings.SEARCH_INDEX_ON_IMPORT and (
-        problem := _update_search_index(version, existing.id if existing else None)
+        return plan
+    mismatches = alignment_issues(parsed)
+    if mismatches and strict_alignment:
+        plan.result.issues = mismatches
+        return plan
+    plan.result.status = Status.IMPORTED
+    plan.result.issues = [*issues, *mismatches]
+    plan.replaced_id = existing.id if existing else None
+    return plan
+
+
+def _same_text(parsed: ParsedResolution, version: LanguageVersion) -> bool:
+    """Whether the stored version has exactly the parsed paragraphs and footnotes."""
+    paragraphs = [(p.eid, p.text) for p in parsed.paragraphs]
+    footnotes = [(f.marker, f.text) for f in parsed.footnotes]
+    return paragraphs == list(
+        version.paragraphs.order_by("position").values_list("eid", "text")
+    ) and footnotes == list(version.footnotes.order_by("position").values_list("marker", "text"))
+
+
+def alignment_issues(parsed: ParsedResolution) -> list[Issue]:
+    """How the parsed file differs from the other language versions already in the archive."""
+    others = LanguageVersion.objects.filter(resolution__symbol=parsed.symbol).exclude(
+        language=parsed.language
+    )
+    this = structure_of(parsed)
+    return [
+        Issue(0, f"alignment: {difference}")
+        for other in others
+        for difference in compare(this, stored_structure(other), other.language)
+    ]
+
+
+def stored_structure(version: LanguageVersion) -> Structure:
+    """The structure of a stored language version, read in four queries."""
+    paragraphs = tuple(
+        (eid, kind, label, parent or "")
+        for eid, kind, label, parent in version.paragraphs.order_by("position").values_list(
+            "eid", "kind", "label", "parent__eid"
+        )
+    )
+    footnotes: dict[str, list[str]] = {
+        marker: [] for marker in version.footnotes.values_list("marker", flat=True)
+    }
+    for marker, eid in (
+        FootnoteReference.objects.filter(paragraph__version=version)
+        .values_list("footnote__marker", "paragraph__eid")
+        .order_by("paragraph__position", "offset")
     ):
-        result.issues = [*issues, problem]
-    return result
+        footnotes[marker].append(eid)
+    citations: dict[str, set[str]] = {}
+    for paragraph_eid, footnote_eid, target in Citation.objects.filter(
+        Q(paragraph__version=version) | Q(footnote__version=version), kind=CitationKind.RESOLUTION
+    ).values_list("paragraph__eid", "footnote__eid", "target_symbol"):
+        citations.setdefault(paragraph_eid or footnote_eid, set()).add(target)
+    return Structure(
+        paragraphs=paragraphs,
+        footnotes={marker: tuple(eids) for marker, eids in footnotes.items()},
+        citations={eid: frozenset(targets) for eid, targets in citations.items()},
+    )
 
 
 def _update_search_index(version: LanguageVersion, replaced_version_id: int | None) -> Issue | None:
@@ -126,7 +252,7 @@ def _update_search_index(version: LanguageVersion, replaced_version_id: int | No
 
 
 # Metadata a header may give; other language versions of the same resolution must agree on it.
-_SHARED_FIELDS = ["adopted_on", "meeting_number", "agenda_items", "draft_symbols"]
+_SHARED_FIELDS = ["adopted_on", "meeting_number", "agenda_items", "draft_symbols", "vote"]
 
 
 def _upsert_resolution(parsed: ParsedResolution, lenient: bool) -> tuple[Resolution, list[Issue]]:

@@ -292,3 +292,28 @@ def test_citations_come_in_order_without_overlap():
 def test_text_without_citations_gives_an_empty_list():
     assert find_citations("") == []
     assert find_citations("大会，重申其承诺。") == []
+
+
+def test_titled_resolutions_after_the_first_of_a_list_are_citations():
+    text = (
+        "Recalling its resolutions, including resolution\n70/104 entitled “Safety and security "
+        "of staff”, 70/106 entitled “Strengthening of coordination”, and 69/132 entitled "
+        "“Global health”,"
+    )
+    assert cited(text) == [
+        ("70/104", "A/RES/70/104", None),
+        ("70/106", "A/RES/70/106", None),
+        ("69/132", "A/RES/69/132", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recalling its decision 70/540 entitled “Revitalization of the work”,",
+        "rappelant sa décision 70/540 intitulée « Revitalisation »,",
+        "the Human Rights Council resolution 43/1 entitled “Promotion”",
+    ],
+)
+def test_titled_decisions_and_other_bodies_are_not_resolution_citations(text):
+    assert cited(text) == []

@@ -1,9 +1,7 @@
 """The management commands as a user runs them: import_resolutions and export_resolution."""
 
-import hashlib
 import io
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -12,8 +10,6 @@ from django.core.management.base import CommandError
 from resolutions.models import LanguageVersion, Resolution
 
 pytestmark = pytest.mark.django_db
-
-GOLDEN = Path(__file__).parent / "golden" / "A_RES_76_127.zh.json"
 
 
 class TerminalIO(io.StringIO):
@@ -45,7 +41,7 @@ def test_import_walks_directories_and_summarises(sample_path, english_fixture, c
     assert f"imported A/RES/80/501 (en): {english_fixture}" in out
     assert "skipped 1 file(s): not a resolution in a supported layout" in out
     assert out.strip().splitlines()[-1] == (
-        "2 imported, 0 replaced, 0 unchanged, 1 skipped, 0 failed (3 files)"
+        "2 imported, 0 replaced, 0 unchanged, 0 duplicate, 1 skipped, 0 failed (3 files)"
     )
     assert err == ""
     out, _ = run("import_resolutions", str(sample_path))
@@ -137,27 +133,6 @@ def test_export_has_the_documented_shape(sample_path):
     assert first["text"][citation["start"] : citation["end"]] == citation["text"] == "46/182"
     assert citation["resolved"] is False
     assert set(data["footnotes"][0]) >= {"eid", "marker", "text", "citations"}
-
-
-def _golden_view(data: dict) -> dict:
-    """The export with each paragraph's and footnote's text replaced by its length and digest.
-
-    The golden file pins every character without holding a copy of the corpus text.
-    """
-    for item in [*data["paragraphs"], *data["footnotes"]]:
-        text = item["text"]
-        item["text"] = f"{len(text)} chars, sha256 {hashlib.sha256(text.encode()).hexdigest()}"
-    return data
-
-
-def test_export_of_the_sample_matches_the_golden_file(sample_path, update_golden):
-    """Regenerate with `pytest --update-golden` and review the diff."""
-    run("import_resolutions", str(sample_path))
-    actual = _golden_view(export("A/RES/76/127"))
-    if update_golden:
-        GOLDEN.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    assert actual == expected
 
 
 @pytest.mark.parametrize(

@@ -211,7 +211,6 @@ def test_files_in_layouts_not_supported_are_skipped_with_a_reason(corpus_dir):
     reasons = {
         corpus_dir / "README.md": "not a resolution in a supported layout",
         corpus_dir / "MANIFEST.tsv": "not a resolution in a supported layout",
-        corpus_dir / "en" / "ga" / "A_RES_76_127.en.txt": "UN PDF text (pdftotext layout)",
         corpus_dir / "parallel" / "UNv1.0.devset.zh": "not a resolution in a supported layout",
     }
     for path, reason in reasons.items():
@@ -243,9 +242,28 @@ def test_a_second_file_with_the_same_symbol_does_not_replace_the_first(english_f
         encoding="utf-8",
     )
     result = import_file(other)
-    assert result.status == Status.FAILED
+    assert result.status == Status.DUPLICATE
     assert result.issues[0].message == (
         "A/RES/80/501 (en) is already in the archive from en_A_RES_80_501.md; "
-        "this file has the same symbol"
+        "this file gives a different text of it: not stored"
     )
     assert snapshot() == before
+
+
+def test_a_misfiled_copy_is_reported_as_a_duplicate_and_stores_nothing(corpus_dir):
+    """The Council corpus files 538 (1983) twice, the second time under 542."""
+    first = import_file(corpus_dir / "en" / "sc-crunsc" / "S_RES_0538_1983.en.txt")
+    assert first.status == Status.IMPORTED
+    before = snapshot()
+    copy = import_file(corpus_dir / "en" / "sc-crunsc" / "S_RES_0542_1983.en.txt")
+    assert (copy.status, copy.symbol) == (Status.DUPLICATE, "S/RES/538 (1983)")
+    assert "already in the archive from S_RES_0538_1983.en.txt" in copy.issues[0].message
+    assert snapshot() == before
+    assert not Resolution.objects.filter(symbol="S/RES/542 (1983)").exists()
+
+
+def test_the_same_file_under_another_name_is_the_same_text(english_fixture, tmp_path):
+    import_file(english_fixture)
+    copy = import_file(write(tmp_path, "copy.md", english_fixture.read_bytes() + b"\n\n"))
+    assert copy.status == Status.DUPLICATE
+    assert "this file gives the same text of it: not stored" in copy.issues[0].message

@@ -15,7 +15,8 @@ MARKER = re.compile(f"[{SUPERSCRIPTS}]+")
 def sample(sample_path):
     source = read_source(sample_path.read_bytes())
     assert source.format == "markdown"
-    return source.parsed
+    (parsed,) = source.documents
+    return parsed
 
 
 def plain(line: str) -> str:
@@ -188,7 +189,7 @@ def test_every_citation_in_the_sample_is_found_and_nothing_else(sample):
     ],
 )
 def test_the_layout_parses_in_latin_script_languages(request, fixture, language, opening):
-    parsed = read_source(request.getfixturevalue(fixture).read_bytes()).parsed
+    parsed = read_source(request.getfixturevalue(fixture).read_bytes()).documents[0]
     assert validate(parsed) == []
     assert (parsed.symbol, parsed.language, parsed.opening_formula) == (
         "A/RES/80/501",
@@ -244,7 +245,7 @@ def test_sub_items_nest_under_preambular_and_lettered_items(english_fixture):
         .replace("(a) To share the texts of resolutions in all official languages;", letters)
         .replace("(b) To support archives", "(k) To support archives")
     )
-    parsed = read_source(text.encode()).parsed
+    parsed = read_source(text.encode()).documents[0]
     assert validate(parsed) == []
     structure = {p.eid: p.parent_eid for p in parsed.paragraphs if p.kind == SUBPARAGRAPH}
     assert structure["preamble_2_a"] == "preamble_2"

@@ -1,11 +1,12 @@
 """The pages: home, lists, a resolution, a paragraph, two languages side by side, symbols."""
 
+import itertools
 import re
 
 import pytest
 from django.urls import reverse
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status, import_file, import_path
 from tests.factories import write_resolution
 
 pytestmark = pytest.mark.django_db
@@ -285,3 +286,35 @@ def test_paragraph_url_names(archive):
         kwargs={"symbol": "A/RES/76/127", "language": "zh", "eid": "para_4"},
     )
     assert url == "/A/RES/76/127/zh/para_4/"
+
+
+def test_an_annex_follows_the_body_under_its_own_title_with_headings_in_place(client, corpus_dir):
+    import_path(corpus_dir / "en" / "ga-ocr" / "A_RES_46_182.en.txt")
+    page = html(client.get("/A/RES/46/182/en/"))
+    body_end = page.index('id="para_2"')
+    annex = page.index('<section class="annex" id="annex" aria-labelledby="annex-title">')
+    heading = page.index('id="annex_heading_1"')
+    first = page.index('id="annex_para_1"')
+    assert body_end < annex < heading < first < page.index('id="annex_heading_2"')
+    assert "Annex</span></h2>" in page
+    # Each annex paragraph names itself as part of the annex.
+    assert "link to paragraph 1 (annex)" in page
+    assert "link to heading 1 (annex)" in page
+
+
+def test_table_rows_stay_together_in_document_order(client, corpus_dir):
+    import_file(corpus_dir / "en" / "ga" / "A_RES_76_245.en.txt")
+    page = html(client.get("/A/RES/76/245/en/"))
+    run = page[page.index('<div class="table-run">') :]
+    ids = re.findall(r'id="([a-z0-9_]+)" class="paragraph', run)
+    rows = list(itertools.takewhile(lambda eid: "table" in eid, ids))
+    assert rows == [f"annex_table_1_row_{n}" for n in range(1, len(rows) + 1)]
+    assert len(rows) > 10
+
+
+def test_a_footnote_whose_text_the_source_lacks_says_so(client, corpus_dir):
+    import_path(corpus_dir / "en" / "ga-ocr" / "A_RES_46_182.en.txt")
+    page = html(client.get("/A/RES/46/181/en/"))
+    note = page[page.index('<li id="fn_134"') :]
+    note = note[: note.index("</li>")]
+    assert "The text of this footnote is not in the source." in note

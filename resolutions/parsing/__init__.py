@@ -1,17 +1,26 @@
 """Parsers that turn a resolution's source file into plain data (no Django here).
 
-``read_source`` is the one entry point: bytes in, a ``ParsedResolution`` (or ``None`` with the
-reason the file is skipped) out, ``ParseError`` when the file is a resolution that cannot be read.
+``read_source`` is the one entry point: bytes in, the ``ParsedResolution`` of each resolution
+the file holds out (none, with the reason, when the file is skipped), ``ParseError`` when the
+file is a resolution that cannot be read. Most layouts hold one resolution per file; a volume
+layout (an Official Records extract) holds several, and fragments of texts that begin or end
+outside the file, which are reported and left out.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import crunsc, markdown
+from . import crunsc, markdown, ocr, pdftext
 from .document import Issue, ParsedResolution, ParseError
 from .source import decode, detect_format, detect_language
 from .validate import validate
 
-PARSERS = {markdown.FORMAT: markdown.parse, crunsc.FORMAT: crunsc.parse}
+PARSERS = {
+    markdown.FORMAT: markdown.parse,
+    crunsc.FORMAT: crunsc.parse,
+    pdftext.FORMAT: pdftext.parse,
+}
+# Layouts of files holding several resolutions: (documents, what the file leaves out).
+VOLUME_PARSERS = {ocr.FORMAT: ocr.parse_volume}
 
 __all__ = ["Issue", "ParseError", "ParsedResolution", "Source", "read_source", "validate"]
 
@@ -25,16 +34,23 @@ class Source:
     format: str | None
     skip_reason: str = ""
     language: str | None = None
-    parsed: ParsedResolution | None = None
+    documents: list[ParsedResolution] = field(default_factory=list)
+    # What a volume leaves out: fragments of texts not whole in the file, footnote texts it
+    # does not hold.
+    left_out: list[Issue] = field(default_factory=list)
 
 
 def read_source(data: bytes, *, language: str | None = None) -> Source:
-    """Decode, detect and parse one file; ``parsed`` is None when the file is skipped."""
+    """Decode, detect and parse one file; ``documents`` is empty when the file is skipped."""
     decoded = decode(data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     layout, reason = detect_format(text)
     if layout is None:
         return Source(text, decoded.encoding, None, reason)
     language = language or detect_language(text)
-    parsed = PARSERS[layout](text, language)
-    return Source(text, decoded.encoding, layout, language=language, parsed=parsed)
+    source = Source(text, decoded.encoding, layout, language=language)
+    if layout in VOLUME_PARSERS:
+        source.documents, source.left_out = VOLUME_PARSERS[layout](text, language)
+    else:
+        source.documents = [PARSERS[layout](text, language)]
+    return source

@@ -97,6 +97,9 @@ class ParsedResolution:
     agenda_items: list[str] = field(default_factory=list)
     agenda_title: str = ""
     adoption_note: str = ""
+    # How the vote went, as JSON-ready data: {"unanimous": True} or {"in_favour": 13,
+    # "against": 0, "abstaining": 2, "abstaining_members": [...]}; None when not said.
+    vote: dict | None = None
     draft_symbols: list[str] = field(default_factory=list)
     opening_formula: str = ""
     paragraphs: list[ParsedParagraph] = field(default_factory=list)

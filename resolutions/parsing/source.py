@@ -9,7 +9,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from . import crunsc, markdown
+from . import crunsc, markdown, ocr, pdftext
 from .document import ParseError
 
 _BOMS = [
@@ -88,10 +88,10 @@ def detect_format(text: str) -> tuple[str | None, str]:
         return markdown.FORMAT, ""
     if crunsc.looks_like_crunsc_layout(text):
         return crunsc.FORMAT, ""
-    head = text[:4000]
-    # pdftotext keeps the PDF's pages apart with form feeds; the UN header names the distribution.
-    if "\f" in text and re.search(r"^\s*Distr\.:? ", head, re.M):
-        return None, "UN PDF text (pdftotext layout), not supported yet"
+    if ocr.looks_like_ocr_layout(text):
+        return ocr.FORMAT, ""
+    if pdftext.looks_like_pdftext_layout(text):
+        return pdftext.FORMAT, ""
     return None, "not a resolution in a supported layout"
 
 

@@ -59,8 +59,10 @@ def join_fragments(first: str, second: str) -> str:
     first, second = first.rstrip(), second.lstrip()
     if not first or not second:
         return first + second
-    last = first.rstrip("*")[-1:] or first[-1]
-    if is_cjk(last) or is_cjk(second.lstrip("*[")[:1] or second[0]):
+    # Curly quotes are set in both scripts: the letter beside them decides.
+    last = first.rstrip("*“”‘’")[-1:] or first[-1]
+    following = second.lstrip("*[“”‘’")[:1] or second[0]
+    if is_cjk(last) or is_cjk(following):
         return first + second
     return f"{first} {second}"
 

@@ -17,23 +17,28 @@ def validate(resolution: ParsedResolution) -> list[Issue]:
 
 
 def _operative_numbering(resolution: ParsedResolution) -> list[Issue]:
+    """Operative paragraphs run 1, 2, 3… without gaps; the body, each annex and each part whose
+    numbering restarts (``annex_para_1``, ``part_B_para_1``) are sequences of their own."""
     issues = []
-    expected = 1
+    expected: dict[str, int] = {}  # eid prefix → the number the next paragraph should have
     for paragraph in resolution.paragraphs:
         if paragraph.kind != OPERATIVE:
             continue
+        prefix = paragraph.eid[: paragraph.eid.rfind("para_")]
         number = int(paragraph.label)
-        if number != expected:
+        following = expected.get(prefix, 1)
+        if number != following:
             missing = (
-                f"paragraph {expected} is missing" if number > expected else "numbering goes back"
+                f"paragraph {following} is missing" if number > following else "numbering goes back"
             )
+            where = f" in {prefix.rstrip('_')}" if prefix else ""
             issues.append(
                 Issue(
                     paragraph.line,
-                    f"operative paragraph {number} follows {expected - 1}: {missing}",
+                    f"operative paragraph {number}{where} follows {following - 1}: {missing}",
                 )
             )
-        expected = number + 1
+        expected[prefix] = number + 1
     return issues
 
 
@@ -62,23 +67,32 @@ _ROMAN = [
 
 
 def _subitem_lettering(resolution: ParsedResolution) -> list[Issue]:
-    """Sub-items run (a), (b), (c)… under a paragraph and (i), (ii)… under a lettered item."""
+    """Sub-items run (a), (b), (c)… under a paragraph and (i), (ii)… under a lettered item; a
+    list that opens with (i) is roman, one that opens with (1) (early Council texts) is
+    numbered 1, 2, 3…"""
     issues = []
     kinds = {paragraph.eid: paragraph.kind for paragraph in resolution.paragraphs}
     count: dict[str, int] = {}  # parent eid → sub-items seen under it
-    roman_lists: dict[str, bool] = {}
+    styles: dict[str, str] = {}  # parent eid → "roman", "numbers" or "letters"
     for paragraph in resolution.paragraphs:
         if paragraph.kind != SUBPARAGRAPH:
             continue
         index = count.get(paragraph.parent_eid, 0)
         count[paragraph.parent_eid] = index + 1
-        # Under a lettered item the list is roman; a list that opens with (i) is roman too.
         if index == 0:
-            roman_lists[paragraph.parent_eid] = (
-                kinds[paragraph.parent_eid] == SUBPARAGRAPH or paragraph.label == "i"
-            )
-        roman = roman_lists[paragraph.parent_eid]
-        expected = _ROMAN[index] if roman and index < len(_ROMAN) else chr(ord("a") + index)
+            if kinds[paragraph.parent_eid] == SUBPARAGRAPH or paragraph.label == "i":
+                styles[paragraph.parent_eid] = "roman"
+            elif paragraph.label == "1":
+                styles[paragraph.parent_eid] = "numbers"
+            else:
+                styles[paragraph.parent_eid] = "letters"
+        style = styles[paragraph.parent_eid]
+        if style == "roman" and index < len(_ROMAN):
+            expected = _ROMAN[index]
+        elif style == "numbers":
+            expected = str(index + 1)
+        else:
+            expected = chr(ord("a") + index)
         if paragraph.label != expected:
             issues.append(
                 Issue(

@@ -20,6 +20,7 @@ from ..models import (
     Resolution,
 )
 from ..presentation import (
+    arrange,
     build_tree,
     cited_targets,
     citing_query,
@@ -66,9 +67,7 @@ def version(request, symbol: str, language: str):
             "version": version,
             "resolution": version.resolution,
             "versions": _in_language_order(version.resolution.versions.all()),
-            "preamble": [p for p in roots if p.kind == ParagraphKind.PREAMBULAR],
-            "operative": [p for p in roots if p.kind == ParagraphKind.OPERATIVE],
-            "other": [p for p in roots if p.kind == ParagraphKind.OTHER],
+            "sections": arrange(roots),
             "footnotes": footnotes,
             "cites": cited_targets(paragraphs, footnotes, language),
             "cited_by": group_citing(citing_query(symbol), language),

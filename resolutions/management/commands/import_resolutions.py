@@ -3,11 +3,15 @@
 Usage::
 
     python manage.py import_resolutions PATH [PATH ...] [--lang zh] [--lenient]
+                                        [--strict-alignment] [--report]
 
 Each PATH is a file or a directory searched recursively. The layout and language of every file
 are detected from its content; files that are not a resolution in a supported layout are listed
 as skipped with the reason. Each file is imported in its own transaction: a file that fails
-leaves the database as it was. Exits with status 1 when any file failed.
+leaves the database as it was. A file holding several resolutions (an Official Records extract)
+imports each complete one and lists the fragments it left out. A language version whose
+structure differs from another language version already in the archive is reported; with
+--strict-alignment it fails. Exits with status 1 when any file failed.
 """
 
 from collections import defaultdict
@@ -15,8 +19,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.importer import ImportResult, Status, import_file
+from resolutions.importer import ImportResult, Status, import_path
 from resolutions.languages import LANGUAGES
+from resolutions.reports import corpus_report, format_report
 
 # Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 20
@@ -63,8 +68,20 @@ class Command(BaseCommand):
             help="Import files with numbering or footnote problems, recording "
             "them as warnings, instead of refusing them.",
         )
+        parser.add_argument(
+            "--strict-alignment",
+            action="store_true",
+            help="Fail a file whose paragraphs, footnotes or citations differ from another "
+            "language version of the same resolution already in the archive.",
+        )
+        parser.add_argument(
+            "--report",
+            action="store_true",
+            help="Finish with the corpus report: per format and language, the files, "
+            "paragraphs, footnotes and citations in the archive.",
+        )
 
-    def handle(self, *args, paths, lang, lenient, verbosity, **options):
+    def handle(self, *args, paths, lang, lenient, strict_alignment, report, verbosity, **options):
         files, missing = collect_files(paths)
         counts: dict[Status, int] = defaultdict(int)
         skipped: dict[str, list[Path]] = defaultdict(list)
@@ -73,12 +90,18 @@ class Command(BaseCommand):
             counts[Status.FAILED] += 1
         show_progress = len(files) >= PROGRESS_MIN_FILES and self.stderr.isatty()
         for done, path in enumerate(files, start=1):
-            result = import_file(path, language=lang, lenient=lenient)
-            counts[result.status] += 1
-            if result.status == Status.SKIPPED:
-                skipped[result.reason].append(path)
-            else:
-                self._report(result, verbosity)
+            outcome = import_path(
+                path, language=lang, lenient=lenient, strict_alignment=strict_alignment
+            )
+            for result in outcome.results:
+                counts[result.status] += 1
+                if result.status == Status.SKIPPED:
+                    skipped[result.reason].append(path)
+                else:
+                    self._report(result, verbosity)
+            for notice in outcome.left_out:
+                line = f":{notice.line}" if notice.line else ""
+                self.stdout.write(self.style.WARNING(f"{path}{line}: left out: {notice.message}"))
             if show_progress:
                 self._progress(done, len(files))
         if show_progress:
@@ -86,6 +109,8 @@ class Command(BaseCommand):
         self._report_skipped(skipped, verbosity)
         summary = ", ".join(f"{counts[status]} {status}" for status in Status)
         self.stdout.write(f"{summary} ({len(files)} files)")
+        if report:
+            self.stdout.write(format_report(corpus_report()))
         if counts[Status.FAILED]:
             raise CommandError(f"{counts[Status.FAILED]} file(s) failed to import", returncode=1)
 
@@ -99,6 +124,10 @@ class Command(BaseCommand):
         if result.status == Status.UNCHANGED:
             if verbosity >= 2:
                 self.stdout.write(f"unchanged {what}: {result.path}")
+            return
+        if result.status == Status.DUPLICATE:
+            for issue in result.issues:
+                self.stdout.write(self.style.WARNING(f"{result.path}: duplicate: {issue.message}"))
             return
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(f"{result.status} {what}: {result.path}"))
