@@ -1,6 +1,7 @@
 # UN Resolutions Archive — the two commands a fresh machine needs:
 #   make demo   set up, import the corpus and serve the archive on http://127.0.0.1:8000/
 #   make test   set up and run the whole test suite
+#   make bench  measure import, search, pages and footprint (PARAGRAPHS=100000 for a size)
 # Only Python 3.11 or 3.12 must be installed; everything else is installed into .venv.
 
 SHELL := /bin/bash
@@ -12,6 +13,7 @@ PYTHON ?= $(shell for p in python3.12 python3.11 python3; do \
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+PARAGRAPHS ?= 10000
 CORPUS_DIR ?= ../shared/corpus
 
 # Browser tests need Chromium with CJK fonts, and the HTML checker needs Java: from Debian's
@@ -19,7 +21,7 @@ CORPUS_DIR ?= ../shared/corpus
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BROWSER_PACKAGES := chromium fonts-noto-cjk default-jre-headless
 
-.PHONY: demo test install browser lint clean
+.PHONY: demo test bench install browser lint clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -55,6 +57,10 @@ demo: install
 
 test: install browser
 	$(BIN)/python -m pytest
+
+# Benchmarks: import, search against PostgreSQL alternatives, pages under gunicorn, footprint.
+bench: install
+	$(BIN)/python -m bench.run --paragraphs $(PARAGRAPHS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -30,7 +30,7 @@ def main() -> None:
     args = parser.parse_args()
 
     data = (CORPUS_DIR / "zh" / "A_RES_76_127.zh.md").read_bytes()
-    parsed = read_source(data).parsed
+    (parsed,) = read_source(data).documents
     texts = [p.text for p in parsed.paragraphs] + [f.text for f in parsed.footnotes]
     characters = sum(map(len, texts))
 

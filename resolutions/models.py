@@ -182,14 +182,23 @@ class LanguageVersionQuerySet(models.QuerySet):
         """Versions with their resolution, paragraphs, footnotes, references and citations,
         fetched in a fixed number of queries however long the text."""
         citations = Citation.objects.order_by("start")
-        return self.select_related("resolution").prefetch_related(
-            "resolution__versions",
-            Prefetch("paragraphs__citations", queryset=citations),
-            Prefetch(
-                "paragraphs__footnote_references",
-                queryset=FootnoteReference.objects.select_related("footnote").order_by("offset"),
-            ),
-            Prefetch("footnotes__citations", queryset=citations),
+        # The kept source is never shown on a page, and it is the largest column by far.
+        return (
+            self.select_related("resolution")
+            .defer("source_text")
+            .prefetch_related(
+                Prefetch(
+                    "resolution__versions", queryset=LanguageVersion.objects.defer("source_text")
+                ),
+                Prefetch("paragraphs__citations", queryset=citations),
+                Prefetch(
+                    "paragraphs__footnote_references",
+                    queryset=FootnoteReference.objects.select_related("footnote").order_by(
+                        "offset"
+                    ),
+                ),
+                Prefetch("footnotes__citations", queryset=citations),
+            )
         )
 
     def in_language_order(self) -> "LanguageVersionQuerySet":
@@ -242,6 +251,11 @@ class LanguageVersion(models.Model):
         return f"{self.resolution.symbol} ({self.language})"
 
     def get_absolute_url(self) -> str:
+        return self.absolute_url
+
+    @cached_property
+    def absolute_url(self) -> str:
+        """Reversed once per instance: its paragraphs' URLs are built from it."""
         return reverse(
             "resolutions:version",
             kwargs={"symbol": self.resolution.symbol, "language": self.language},
@@ -308,14 +322,9 @@ class Paragraph(models.Model):
         return f"{self.version} {self.eid}"
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "resolutions:paragraph",
-            kwargs={
-                "symbol": self.version.resolution.symbol,
-                "language": self.version.language,
-                "eid": self.eid,
-            },
-        )
+        # The paragraph URL is the version's plus the eid (see resolutions/urls.py); building it
+        # from the version's spares a resolution page a reverse() per paragraph.
+        return f"{self.version.get_absolute_url()}{self.eid}/"
 
     @property
     def display_label(self) -> str:

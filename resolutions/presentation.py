@@ -180,6 +180,7 @@ def citing_query(symbol: str):
     return (
         Citation.objects.filter(target_symbol=symbol)
         .select_related("paragraph__version__resolution", "footnote__version__resolution")
+        .defer("paragraph__version__source_text", "footnote__version__source_text")
         .order_by("pk")
     )
 

@@ -252,3 +252,69 @@ def test_rebuild_index_restores_the_index_from_the_database(sample):
 def test_json_of_a_bad_query_is_valid(client, sample):
     data = json.loads(client.get("/search/", {"q": "。。。", "format": "json"}).content)
     assert data["total"] == 0 and data["hits"] == [] and data["notices"]
+
+
+def test_a_batch_is_searchable_once_written_and_replaces_old_documents(
+    search_index, english_fixture, french_fixture, tmp_path
+):
+    from search.indexing import batched
+
+    with batched(size=10) as batch:
+        import_file(english_fixture)
+        import_file(french_fixture)
+        assert all_hits('"open formats"') == set()  # waiting for the batch to be written
+    assert batch.problems == []
+    assert all_hits('"open formats"') == {("A/RES/80/501", "en", "para_1")}
+    assert ("A/RES/80/501", "fr", "para_1") in all_hits("formats")
+    changed = tmp_path / english_fixture.name
+    changed.write_text(
+        english_fixture.read_text(encoding="utf-8").replace("open formats", "durable formats"),
+        encoding="utf-8",
+    )
+    with batched(size=1):
+        assert import_file(changed).status == Status.REPLACED
+        # A batch of one is written as soon as it is full.
+        assert all_hits('"durable formats"') == {("A/RES/80/501", "en", "para_1")}
+    assert all_hits('"open formats"') == set()
+
+
+def test_the_import_command_indexes_in_batches_and_says_when_the_index_failed(
+    search_index, sample_path, english_fixture, tmp_path
+):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("import_resolutions", str(sample_path), stdout=io.StringIO())
+    assert ("A/RES/76/127", "zh", "preamble_1") in all_hits("重申")
+    index_dir = Path(backend().path)
+    index_dir.rename(tmp_path / "moved-away")
+    index_dir.write_text("not an index")  # a file where the index directory should be
+    err = io.StringIO()
+    try:
+        call_command("import_resolutions", str(english_fixture), stdout=io.StringIO(), stderr=err)
+    finally:
+        index_dir.unlink()
+        (tmp_path / "moved-away").rename(index_dir)
+    assert "1 imported text(s) are not in the search index" in err.getvalue()
+    assert "run `manage.py rebuild_index`" in err.getvalue()
+    assert Paragraph.objects.filter(version__language="en").exists()
+
+
+def test_a_batch_written_by_several_processes_finds_the_same(
+    search_index, sample_path, english_fixture, french_fixture, monkeypatch
+):
+    from search import indexing
+
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(indexing, "BATCH_PROCESSES", 2)
+    with indexing.batched(size=2):
+        for path in (sample_path, english_fixture, french_fixture):
+            import_file(path)
+    for query in ("人员", "人道主义", "Secretary-General"):
+        assert all_hits(query) == containing(query), query
+    outcome = run_search("人员", {})
+    assert dict(outcome.facets["language"])["zh"] == len(containing("人员"))
+    assert backend().index.refresh().doc_count() == Paragraph.objects.count() + (
+        Footnote.objects.count()
+    )

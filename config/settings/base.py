@@ -100,6 +100,9 @@ HAYSTACK_CONNECTIONS = {
 }
 # Indexing happens in the importer, after its transaction commits, never from request handlers.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+# Every document in the index is a paragraph or a footnote, both registered: haystack's filter on
+# registered models would only match and score the whole index again on every query.
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 # The importer indexes what it stored; a bulk load may turn this off and run rebuild_index after.
 SEARCH_INDEX_ON_IMPORT = env_bool("SEARCH_INDEX_ON_IMPORT", True)
 # jieba's dictionary cache, kept with the project's other local data.

@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from resolutions.importer import ImportResult, Status, import_path
 from resolutions.languages import LANGUAGES
 from resolutions.reports import corpus_report, format_report
+from search.indexing import batched
 
 # Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 20
@@ -89,21 +90,28 @@ class Command(BaseCommand):
             self.stderr.write(f"{path}: no such file or directory")
             counts[Status.FAILED] += 1
         show_progress = len(files) >= PROGRESS_MIN_FILES and self.stderr.isatty()
-        for done, path in enumerate(files, start=1):
-            outcome = import_path(
-                path, language=lang, lenient=lenient, strict_alignment=strict_alignment
+        with batched() as index_batch:
+            for done, path in enumerate(files, start=1):
+                outcome = import_path(
+                    path, language=lang, lenient=lenient, strict_alignment=strict_alignment
+                )
+                for result in outcome.results:
+                    counts[result.status] += 1
+                    if result.status == Status.SKIPPED:
+                        skipped[result.reason].append(path)
+                    else:
+                        self._report(result, verbosity)
+                for notice in outcome.left_out:
+                    line = f":{notice.line}" if notice.line else ""
+                    self.stdout.write(
+                        self.style.WARNING(f"{path}{line}: left out: {notice.message}")
+                    )
+                if show_progress:
+                    self._progress(done, len(files))
+        for problem in index_batch.problems:
+            self.stderr.write(
+                self.style.WARNING(f"warning: {problem}; run `manage.py rebuild_index`")
             )
-            for result in outcome.results:
-                counts[result.status] += 1
-                if result.status == Status.SKIPPED:
-                    skipped[result.reason].append(path)
-                else:
-                    self._report(result, verbosity)
-            for notice in outcome.left_out:
-                line = f":{notice.line}" if notice.line else ""
-                self.stdout.write(self.style.WARNING(f"{path}{line}: left out: {notice.message}"))
-            if show_progress:
-                self._progress(done, len(files))
         if show_progress:
             self.stderr.write("")
         self._report_skipped(skipped, verbosity)
