@@ -9,7 +9,6 @@ Beside the golden comparison, every file is checked for lost text: each word of 
 (page furniture aside) is somewhere in the parse, and no furniture is in a paragraph.
 """
 
-import hashlib
 import re
 
 import pytest
@@ -18,7 +17,7 @@ from resolutions.parsing import crunsc
 from resolutions.parsing.document import ParsedResolution
 from resolutions.parsing.validate import validate
 
-from .golden import check_golden
+from .golden import check_golden, text_digest
 from .textcheck import furniture_in_text, missing_words
 
 # (number, year): chosen for what each one exercises.
@@ -45,10 +44,6 @@ def _path(corpus_dir, number: int, year: int):
     return corpus_dir / "en" / "sc-crunsc" / f"S_RES_{number:04d}_{year}.en.txt"
 
 
-def _digest(text: str) -> str:
-    return f"{len(text)} chars, sha256 {hashlib.sha256(text.encode()).hexdigest()}"
-
-
 def _citations(spans) -> list[dict]:
     return [
         {"start": c.start, "end": c.end, "target": c.target, "kind": c.kind, "pinpoint": c.pinpoint}
@@ -68,7 +63,7 @@ def _view(parsed: ParsedResolution) -> dict:
         "meeting_number": parsed.meeting_number,
         "draft_symbols": parsed.draft_symbols,
         "opening_formula": parsed.opening_formula,
-        "adoption_note": _digest(parsed.adoption_note),
+        "adoption_note": text_digest(parsed.adoption_note),
         "vote": parsed.vote,
         "paragraphs": [
             {
