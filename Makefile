@@ -2,6 +2,8 @@
 #   make demo   set up, import the corpus and serve the archive on http://127.0.0.1:8000/
 #   make test   set up and run the whole test suite
 #   make bench  measure import, search, pages and footprint (PARAGRAPHS=100000 for a size)
+#   make load   30 s of mixed traffic on the whole corpus, then again during a re-import
+#   make faults the search index deleted and corrupted, PostgreSQL restarted, an import killed
 # Only Python 3.11 or 3.12 must be installed; everything else is installed into .venv.
 
 SHELL := /bin/bash
@@ -16,12 +18,13 @@ PORT ?= 8000
 PARAGRAPHS ?= 10000
 CORPUS_DIR ?= ../shared/corpus
 
-# Browser tests need Chromium with CJK fonts, and the HTML checker needs Java: from Debian's
-# packages, installed when missing (as root, or through sudo).
+# Browser tests need Chromium with CJK fonts, the HTML checker needs Java and the deployment
+# tests run the shipped nginx site: from Debian's packages, installed when missing (as root, or
+# through sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BROWSER_PACKAGES := chromium fonts-noto-cjk default-jre-headless
+TEST_PACKAGES := chromium fonts-noto-cjk default-jre-headless nginx openssl
 
-.PHONY: demo test bench install browser lint clean
+.PHONY: demo test bench load faults install browser lint clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -35,10 +38,11 @@ install: $(BIN)/.installed
 
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null \
+	    || ! [ -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null \
 	    || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-	  echo "Installing $(BROWSER_PACKAGES) for the browser and HTML tests"; \
+	  echo "Installing $(TEST_PACKAGES) for the browser, HTML and deployment tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	    $(SUDO) apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES); \
+	    $(SUDO) apt-get install -y -qq --no-install-recommends $(TEST_PACKAGES); \
 	fi
 
 demo: install
@@ -61,6 +65,16 @@ test: install browser
 # Benchmarks: import, search against PostgreSQL alternatives, pages under gunicorn, footprint.
 bench: install
 	$(BIN)/python -m bench.run --paragraphs $(PARAGRAPHS)
+
+# Load: gunicorn as deployed serving the whole corpus to 16 loopback clients for 30 s, then the
+# same while the corpus is imported again, with the index checked against the database after.
+load: install
+	$(BIN)/python -m bench.load --corpus "$(CORPUS_DIR)"
+	$(BIN)/python -m bench.load --corpus "$(CORPUS_DIR)" --during-import
+
+# Faults injected under a running server; what each request got, and how long recovery took.
+faults: install
+	$(BIN)/python -m bench.faults
 
 lint: install
 	$(BIN)/ruff check .

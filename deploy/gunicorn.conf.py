@@ -1,18 +1,53 @@
 """gunicorn settings for the archive: ``gunicorn -c deploy/gunicorn.conf.py config.wsgi``.
 
-The bind address and worker count come from the environment so one file serves the demo and a
-production host alike.
+The bind address and worker count come from the environment, so one file serves the demo
+(``127.0.0.1:$PORT``) and a production host behind nginx
+(``GUNICORN_BIND=unix:/run/un-archive/gunicorn.sock``, see deploy/README.md).
 """
 
 import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 - 1))
-# Load the application once in the master, so workers share what it loads at import.
+# Sync workers: requests are short and nginx buffers slow clients, so a worker is never held by
+# the network. Each worker uses its own database connection.
+workers = int(os.environ.get("WEB_CONCURRENCY", max(1, multiprocessing.cpu_count() * 2 - 1)))
+# Load the application once in the master, so workers share what it loads at import (jieba's
+# dictionary among it). Code changes therefore need a restart, not a reload.
 preload_app = True
+
+# --- Timeouts ---------------------------------------------------------------------------------
+# A worker silent for this long is killed and replaced; nginx's proxy_read_timeout is longer, so
+# the visitor sees gunicorn's answer (or a 502), not nginx's own timeout.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# On stop or restart, requests in progress get this long to finish.
 graceful_timeout = 20
+# Seconds an idle keep-alive connection stays open (used by asynchronous worker classes; sync
+# workers close each connection after its response).
+keepalive = 5
+
+# --- Request limits ---------------------------------------------------------------------------
+# The same bounds nginx applies (large_client_header_buffers 4 8k), so a request nginx passes is
+# never refused here; without nginx they protect the workers themselves: a longer request line
+# is refused with 414, a larger header field or more of them with 431.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# --- Logging ----------------------------------------------------------------------------------
+# JSON lines on stdout (config/logging.py): the access log has one line per request with its
+# status, size and duration in milliseconds; the error log holds gunicorn's own messages.
+# --access-logformat on the command line replaces the JSON access line with that format.
+logger_class = "config.logging.GunicornJsonLogger"
 accesslog = "-"
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# --- Control socket ---------------------------------------------------------------------------
+# gunicorn's control socket (for `gunicornc`) only where one is asked for: production puts it in
+# /run/un-archive. gunicorn's default, in the user's home directory, is read-only to the service
+# and would be shared by every gunicorn the same user runs (demo, benchmarks, tests).
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True

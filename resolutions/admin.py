@@ -1,8 +1,40 @@
-"""Admin for corrections: metadata, titles and paragraph text can be fixed by hand."""
+"""Admin for corrections: metadata, titles and paragraph text can be fixed by hand.
 
-from django.contrib import admin
+A correction is searchable as soon as it is saved: the texts it touches are indexed again once
+its transaction commits.
+"""
+
+import logging
+
+from django.contrib import admin, messages
+from django.db import transaction
+
+from search.indexing import index_version
 
 from .models import Citation, Footnote, LanguageVersion, Paragraph, Resolution
+
+log = logging.getLogger(__name__)
+
+
+def reindex_after_commit(request, versions) -> None:
+    """Index the versions again once the correction is committed (never before: the index must
+    not hold what the database does not). The correction is kept if indexing fails; the editor
+    is told how to bring the index up to date."""
+    version_list = list(versions)
+
+    def reindex() -> None:
+        try:
+            for version in version_list:
+                index_version(version)
+        except Exception:
+            log.exception("search index not updated after a correction")
+            messages.warning(
+                request,
+                "The correction is saved, but the search index could not be updated: "
+                "run `manage.py check_index --repair`.",
+            )
+
+    transaction.on_commit(reindex)
 
 
 class LanguageVersionInline(admin.TabularInline):
@@ -19,6 +51,11 @@ class ResolutionAdmin(admin.ModelAdmin):
     list_filter = ["body", "session"]
     search_fields = ["symbol"]
     inlines = [LanguageVersionInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Symbol, date and body are in every indexed paragraph of every language version.
+        reindex_after_commit(request, form.instance.versions.all())
 
 
 class ParagraphInline(admin.TabularInline):
@@ -44,6 +81,10 @@ class LanguageVersionAdmin(admin.ModelAdmin):
     search_fields = ["resolution__symbol", "title"]
     readonly_fields = ["source_name", "source_sha256", "source_format", "source_text", "warnings"]
     inlines = [ParagraphInline, FootnoteInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        reindex_after_commit(request, [form.instance])
 
 
 @admin.register(Citation)

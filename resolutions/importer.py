@@ -29,6 +29,12 @@ from .models import (
 from .parsing import Issue, ParsedResolution, ParseError, read_source, validate
 from .parsing.document import CitationSpan, ParsedFootnote, ParsedParagraph
 
+# Bounds far above any real UN text (the longest line of the corpus is under 2,000 bytes, a
+# whole Official Records volume a few megabytes): a file past them is not a resolution, and
+# parsing it could take minutes.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_LINE_BYTES = 64 * 1024
+
 
 class Status(StrEnum):
     IMPORTED = "imported"
@@ -80,8 +86,12 @@ def import_path(
     language: str | None = None,
     lenient: bool = False,
     strict_alignment: bool = False,
+    force: bool = False,
 ) -> FileImport:
     """Import one file, never raising for a bad one: the results say what went wrong.
+
+    ``force`` replaces every text of the file even when its bytes are unchanged, so that texts
+    imported by an earlier version of the parsers are parsed again (and reindexed).
 
     A file holding several resolutions (an Official Records extract) is stored whole or not at
     all, like any other file. Differences from another language version already in the archive
@@ -92,6 +102,8 @@ def import_path(
     except OSError as error:
         failure = ImportResult(path, Status.FAILED, issues=[Issue(0, error.strerror or str(error))])
         return FileImport(path, [failure])
+    if problem := _size_problem(data):
+        return FileImport(path, [ImportResult(path, Status.FAILED, issues=[problem])])
     try:
         source = read_source(data, language=language)
     except ParseError as error:
@@ -100,7 +112,14 @@ def import_path(
         return FileImport(path, [ImportResult(path, Status.SKIPPED, reason=source.skip_reason)])
     digest = hashlib.sha256(data).hexdigest()
     plans = [
-        _plan(path, parsed, digest, lenient=lenient, strict_alignment=strict_alignment)
+        _plan(
+            path,
+            parsed,
+            digest,
+            lenient=lenient,
+            strict_alignment=strict_alignment,
+            force=force,
+        )
         for parsed in source.documents
     ]
     results = [plan.result for plan in plans]
@@ -139,6 +158,24 @@ def import_path(
     return FileImport(path, results, source.left_out)
 
 
+def _size_problem(data: bytes) -> Issue | None:
+    """Why the file is too large to be a resolution file, if it is."""
+    if len(data) > MAX_FILE_BYTES:
+        return Issue(
+            0,
+            f"the file is {len(data) / 2**20:.1f} MB; a resolution file is at most "
+            f"{MAX_FILE_BYTES // 2**20} MB",
+        )
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if len(line) > MAX_LINE_BYTES:
+            return Issue(
+                number,
+                f"a line of {len(line):,} bytes; no resolution has a line over "
+                f"{MAX_LINE_BYTES:,} bytes (is this a resolution file?)",
+            )
+    return None
+
+
 @dataclass
 class _Plan:
     parsed: ParsedResolution
@@ -147,7 +184,13 @@ class _Plan:
 
 
 def _plan(
-    path: Path, parsed: ParsedResolution, digest: str, *, lenient: bool, strict_alignment: bool
+    path: Path,
+    parsed: ParsedResolution,
+    digest: str,
+    *,
+    lenient: bool,
+    strict_alignment: bool,
+    force: bool = False,
 ) -> _Plan:
     """What to do with one parsed resolution: refuse it, leave it, or store it (with warnings)."""
     plan = _Plan(parsed, ImportResult(path, Status.FAILED, parsed.symbol, parsed.language))
@@ -158,10 +201,11 @@ def _plan(
     existing = LanguageVersion.objects.filter(
         resolution__symbol=parsed.symbol, language=parsed.language
     ).first()
-    if existing and existing.source_sha256 == digest:
+    same_bytes = existing is not None and existing.source_sha256 == digest
+    if same_bytes and not force:
         plan.result.status = Status.UNCHANGED
         return plan
-    if existing and existing.source_name != path.name:
+    if existing and not same_bytes and existing.source_name != path.name:
         # Two files giving one resolution: a collection that files a text twice, or a number
         # misprinted in a header. The first file's text stays; the second is reported, with
         # whether it differs, and never replaces it silently.

@@ -4,6 +4,10 @@ haystack builds every text field with its ``StemmingAnalyzer``, which finds noth
 this backend swaps in the analyzers of ``search.analysis`` after ``build_schema``, turns the
 facet fields into whole-value ``ID`` fields, and stores only what results show. Writes go
 through ``replace_versions``: one writer and one commit for a batch of imported versions.
+
+Two pieces of the libraries are replaced where they are defined, for every search: haystack's
+facet class (``SingleValueFacet``) and the first step of Whoosh's exclusion matcher, which could
+keep a document that an excluded word matches.
 """
 
 from haystack.backends import whoosh_backend
@@ -11,6 +15,7 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from whoosh import sorting
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import STORED, TEXT
+from whoosh.matching.binary import AndNotMatcher
 from whoosh.query import Or, Term
 
 from .analysis import FIELD_ANALYZERS
@@ -41,6 +46,20 @@ class SingleValueFacet(sorting.FieldFacet):
 whoosh_backend.FieldFacet = SingleValueFacet
 
 
+def _find_first_not_excluded(self) -> None:
+    """Move past the first candidates that the excluded words also match.
+
+    Whoosh's ``AndNotMatcher`` checks its first candidate only when both matchers start on the
+    same document: when the excluded word's first document comes earlier, an excluded first
+    candidate was kept (``sanctions -Iraq`` listed a paragraph naming Iraq, or not, depending
+    on how the documents lay in the index's segments)."""
+    if self.a.is_active() and self.b.is_active() and self.a.id() >= self.b.id():
+        self._find_next()
+
+
+AndNotMatcher._find_first = _find_first_not_excluded
+
+
 class ArchiveWhooshBackend(WhooshSearchBackend):
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
@@ -56,6 +75,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             schema.remove(name)
             schema.add(name, STORED())
         return content_field_name, schema
+
+    def clear(self, models=None, commit=True):
+        """Clearing the whole index removes its files without opening it first, so that
+        ``rebuild_index`` also recovers an index whose table of contents is unreadable (haystack
+        opens the index before deleting it, and fails there)."""
+        if models is None and self.use_file_storage:
+            self.delete_index()
+            return
+        super().clear(models, commit)
 
     def replace_versions(self, removed_versions, documents, *, processes: int = 1) -> None:
         """Remove every document of ``removed_versions`` and add ``documents`` (pairs of a

@@ -2,6 +2,12 @@
 
 ``run_search`` returns everything the page and the JSON need; it never raises for what the user
 typed, and reports an unusable index as ``unavailable`` instead of failing.
+
+Searches go on while the importer writes. Whoosh readers take no lock, but a commit replaces the
+index's table of contents and removes the segments it merged: a search that listed the files just
+before finds one gone (``FileNotFoundError``; ``EmptyIndexError`` when no table of contents is
+left for an instant). The index is then opened afresh and the search run again, so a search
+during an import answers from the index before or after the commit, never with an error.
 """
 
 import logging
@@ -26,6 +32,9 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 20
 FACETS = ("body", "period", "language", "kind")
 SORTS = ("relevance", "date")
+# What reading an index that a writer is committing to can raise; anything else is a real fault.
+COMMIT_RACES = (FileNotFoundError, whoosh_index.EmptyIndexError)
+SEARCH_ATTEMPTS = 3
 
 
 @dataclass
@@ -63,9 +72,19 @@ def index_exists() -> bool:
     """Whether there is a readable index to search: a missing one is not silently recreated."""
     try:
         return whoosh_index.exists_in(connections["default"].options["PATH"])
+    except COMMIT_RACES:
+        raise  # the caller tries again
     except Exception:  # an unreadable directory or table of contents
         log.exception("search index cannot be read")
         return False
+
+
+def reopen_index() -> None:
+    """Open the search backend's index again, at the generation committed last (never through
+    haystack's ``setup``, which creates an empty index when it finds none)."""
+    backend = connections["default"].get_backend()
+    if backend.setup_complete:
+        backend.index = backend.storage.open_index(schema=backend.schema)
 
 
 def marked_html(
@@ -122,26 +141,41 @@ def run_search(
     else:
         raw = build_query(parsed.groups, parsed.excluded)
         terms = [term.text for term in parsed.terms]
-    if not index_exists():
-        outcome.unavailable = True
-        return outcome
-    try:
-        results = SearchQuerySet().raw_search(raw)
-        for name, value in filters.items():
-            results = results.narrow(filter_query(name, value))
-        for name in FACETS:
-            results = results.facet(name)
-        if sort == "date":
-            results = results.order_by("-adopted_on")
-        first = (outcome.page - 1) * PAGE_SIZE
-        page_results = list(results[first : first + PAGE_SIZE])
-        outcome.total = results.count()
-        outcome.facets = results.facet_counts().get("fields", {})
-    except Exception:
-        log.exception("search failed for %r", raw)
-        outcome.unavailable = True
-        return outcome
+    for attempt in range(1, SEARCH_ATTEMPTS + 1):
+        try:
+            if attempt > 1:
+                reopen_index()
+            if not index_exists():
+                outcome.unavailable = True
+                return outcome
+            page_results = _search(raw, filters, sort, outcome)
+            break
+        except COMMIT_RACES:
+            if attempt == SEARCH_ATTEMPTS:
+                log.exception("search index kept changing under the search for %r", raw)
+                outcome.unavailable = True
+                return outcome
+        except Exception:
+            log.exception("search failed for %r", raw)
+            outcome.unavailable = True
+            return outcome
     outcome.pages = (outcome.total + PAGE_SIZE - 1) // PAGE_SIZE
     outcome.hits = [_hit(result, terms) for result in page_results if result is not None]
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _search(raw: str, filters: dict[str, str], sort: str, outcome: Outcome) -> list:
+    """One page of results for the raw query; sets the total and the facet counts."""
+    results = SearchQuerySet().raw_search(raw)
+    for name, value in filters.items():
+        results = results.narrow(filter_query(name, value))
+    for name in FACETS:
+        results = results.facet(name)
+    if sort == "date":
+        results = results.order_by("-adopted_on")
+    first = (outcome.page - 1) * PAGE_SIZE
+    page_results = list(results[first : first + PAGE_SIZE])
+    outcome.total = results.count()
+    outcome.facets = results.facet_counts().get("fields", {})
+    return page_results

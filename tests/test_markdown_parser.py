@@ -6,6 +6,7 @@ import pytest
 
 from resolutions.parsing import read_source, validate
 from resolutions.parsing.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+from resolutions.parsing.text import strip_markup
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 MARKER = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -252,3 +253,15 @@ def test_sub_items_nest_under_preambular_and_lettered_items(english_fixture):
     assert structure["preamble_2_a_i"] == structure["preamble_2_a_ii"] == "preamble_2_a"
     assert structure["para_2_h"] == structure["para_2_i"] == structure["para_2_j"] == "para_2"
     assert structure["para_2_k_i"] == structure["para_2_k_ii"] == "para_2_k"
+
+
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        ("see [76/127](#) now", "see 76/127 now"),
+        ("see [link](javascript:alert(1)) now", "see link now"),
+        ("see [the page](https://example.org/a_(b)) now", "see the page now"),
+    ],
+)
+def test_a_link_keeps_its_text_and_loses_its_whole_target(raw, text):
+    assert strip_markup(raw) == text

@@ -297,7 +297,7 @@ def test_the_import_command_indexes_in_batches_and_says_when_the_index_failed(
         index_dir.unlink()
         (tmp_path / "moved-away").rename(index_dir)
     assert "1 imported text(s) are not in the search index" in err.getvalue()
-    assert "run `manage.py rebuild_index`" in err.getvalue()
+    assert "run `manage.py check_index --repair`" in err.getvalue()
     assert Paragraph.objects.filter(version__language="en").exists()
 
 

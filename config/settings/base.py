@@ -26,7 +26,13 @@ def env_list(name: str, default: str = "") -> list[str]:
 def database_from_url(url: str) -> dict:
     if not url.startswith(("postgres://", "postgresql://")):
         raise ImproperlyConfigured("DATABASE_URL must be a PostgreSQL URL (postgresql://…).")
-    return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    # Persistent connections, checked at the start of each request: a server restarted behind
+    # the archive costs the requests made while it is down, not a restart of the workers.
+    return dj_database_url.parse(
+        url,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
 
 
 # --- Core -------------------------------------------------------------------------------------
@@ -51,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -58,7 +65,33 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it is the first to see a view's exception.
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
+
+# --- Security headers ---------------------------------------------------------------------------
+# Everything the pages load comes from the archive itself, and no page runs inline script: text
+# imported from a file can never become code. The one inline style is the stand-alone 500 page's
+# (templates/500.html), allowed by its hash. Frames: none, ever.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'sha256-UcyziMjIktC/icFnPlYsEeX2cQvaXYohLK2HmFtH0Ew='"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Nothing on the site takes large input: the admin's forms are the only ones that post (a
+# long resolution's paragraphs, three fields each, on one page).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -134,11 +167,18 @@ WHITENOISE_USE_FINDERS = False
 # Where `make demo` finds resolution files to import.
 CORPUS_DIR = Path(os.environ.get("CORPUS_DIR", BASE_DIR.parent / "shared" / "corpus"))
 
+# JSON lines on stdout (time, level, logger, message, exception), like gunicorn's own logs.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {"json": {"()": "config.logging.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "stream": "ext://sys.stdout",
+        }
+    },
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # jieba announces its dictionary loading on every start; only its problems matter.
     "loggers": {"jieba": {"level": "WARNING"}, "pgserver": {"level": "WARNING"}},

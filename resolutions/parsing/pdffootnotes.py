@@ -113,6 +113,8 @@ def _cut(lines: list[Line], count: int) -> list[list[Line]]:
 def place_markers(lines: list[Line], markers: list[str]) -> list[str]:
     """Turn the bare markers of ``markers`` in the page's body lines into superscripts, in
     increasing order; the markers not found are returned."""
+    if not lines:  # a page of footnotes and no body, as in a damaged file
+        return sorted(markers, key=int)
     text = "\n".join(line.text for line in lines)
     cursor = 0
     missing = []

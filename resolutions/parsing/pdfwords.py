@@ -23,7 +23,9 @@ _SHORT_PIECE = 3
 # A piece is the whole token but for punctuation before (“hu) or after (nity,).
 _WORD_END_RE = re.compile(r"^[^\w]*([^\W\d_]+)$")
 _WORD_START_RE = re.compile(r"^([^\W\d_]+)[^\w]*$")
-_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Matches start only where a run of letters starts and never backtrack into it: a long run
+# without a hyphen (a damaged file) must cost its length, not its square.
+_COMPOUND_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 _LOOSE_HYPHEN_RE = re.compile(r"(?<=[\w)]) -(?=[\w(])")
 
 

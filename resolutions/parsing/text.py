@@ -17,7 +17,8 @@ SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 MARKER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 # [text](#) and [text](url): the link text stays, the target goes (the conversion links nothing).
-_LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+# A target may hold balanced parentheses, as in Markdown: [text](https://host/a_(b)).
+_LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _BOLD_RE = re.compile(r"\*\*|__")
 # *Recalling* — the italic verb that opens a preambular paragraph in Latin-script versions.
 _ITALIC_RE = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")

@@ -17,7 +17,9 @@ def variant(request, spelling: str):
     what follows the symbol (a language, a paragraph) is kept.
     """
     parts = spelling.strip("/").split("/")
-    for cut in range(len(parts), 0, -1):
+    # At most a language and a paragraph follow the symbol: only the last three cuts can name a
+    # page, and trying every cut of a long path would cost its length squared.
+    for cut in range(len(parts), max(len(parts) - 3, 0), -1):
         symbol = parse_symbol("/".join(parts[:cut]))
         if symbol is None or not symbol.is_resolution:
             continue

@@ -3,7 +3,7 @@
 Usage::
 
     python manage.py import_resolutions PATH [PATH ...] [--lang zh] [--lenient]
-                                        [--strict-alignment] [--report]
+                                        [--strict-alignment] [--force] [--report]
 
 Each PATH is a file or a directory searched recursively. The layout and language of every file
 are detected from its content; files that are not a resolution in a supported layout are listed
@@ -11,17 +11,23 @@ as skipped with the reason. Each file is imported in its own transaction: a file
 leaves the database as it was. A file holding several resolutions (an Official Records extract)
 imports each complete one and lists the fragments it left out. A language version whose
 structure differs from another language version already in the archive is reported; with
---strict-alignment it fails. Exits with status 1 when any file failed.
+--strict-alignment it fails. A file whose bytes have not changed since it was imported is left
+as it is, unless --force is given: then every text is parsed, stored and indexed again (what to
+run after upgrading the parsers), and reported as replaced. Exits with status 1 when any file
+failed.
 """
 
 from collections import defaultdict
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from resolutions.importer import ImportResult, Status, import_path
 from resolutions.languages import LANGUAGES
+from resolutions.models import LanguageVersion
 from resolutions.reports import corpus_report, format_report
+from search.consistency import unindexed
 from search.indexing import batched
 
 # Below this many files a progress bar is more noise than help.
@@ -76,13 +82,21 @@ class Command(BaseCommand):
             "language version of the same resolution already in the archive.",
         )
         parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Replace every text even when its file is unchanged since it was imported "
+            "(after upgrading the parsers).",
+        )
+        parser.add_argument(
             "--report",
             action="store_true",
             help="Finish with the corpus report: per format and language, the files, "
             "paragraphs, footnotes and citations in the archive.",
         )
 
-    def handle(self, *args, paths, lang, lenient, strict_alignment, report, verbosity, **options):
+    def handle(
+        self, *args, paths, lang, lenient, strict_alignment, force, report, verbosity, **options
+    ):
         files, missing = collect_files(paths)
         counts: dict[Status, int] = defaultdict(int)
         skipped: dict[str, list[Path]] = defaultdict(list)
@@ -90,13 +104,20 @@ class Command(BaseCommand):
             self.stderr.write(f"{path}: no such file or directory")
             counts[Status.FAILED] += 1
         show_progress = len(files) >= PROGRESS_MIN_FILES and self.stderr.isatty()
+        unchanged: list[tuple[str, str]] = []
         with batched() as index_batch:
             for done, path in enumerate(files, start=1):
                 outcome = import_path(
-                    path, language=lang, lenient=lenient, strict_alignment=strict_alignment
+                    path,
+                    language=lang,
+                    lenient=lenient,
+                    strict_alignment=strict_alignment,
+                    force=force,
                 )
                 for result in outcome.results:
                     counts[result.status] += 1
+                    if result.status == Status.UNCHANGED:
+                        unchanged.append((result.symbol, result.language))
                     if result.status == Status.SKIPPED:
                         skipped[result.reason].append(path)
                     else:
@@ -108,9 +129,11 @@ class Command(BaseCommand):
                     )
                 if show_progress:
                     self._progress(done, len(files))
+            if settings.SEARCH_INDEX_ON_IMPORT:
+                self._index_unchanged(unchanged, index_batch)
         for problem in index_batch.problems:
             self.stderr.write(
-                self.style.WARNING(f"warning: {problem}; run `manage.py rebuild_index`")
+                self.style.WARNING(f"warning: {problem}; run `manage.py check_index --repair`")
             )
         if show_progress:
             self.stderr.write("")
@@ -121,6 +144,35 @@ class Command(BaseCommand):
             self.stdout.write(format_report(corpus_report()))
         if counts[Status.FAILED]:
             raise CommandError(f"{counts[Status.FAILED]} file(s) failed to import", returncode=1)
+
+    def _index_unchanged(self, unchanged: list[tuple[str, str]], index_batch) -> None:
+        """Index the unchanged texts that are missing from the search index: an import stopped
+        after storing them and before writing their index batch."""
+        if not unchanged:
+            return
+        symbols = {symbol for symbol, _ in unchanged}
+        wanted = set(unchanged)
+        ids = [
+            version_id
+            for version_id, symbol, language in LanguageVersion.objects.filter(
+                resolution__symbol__in=symbols
+            ).values_list("id", "resolution__symbol", "language")
+            if (symbol, language) in wanted
+        ]
+        try:
+            missing = unindexed(ids)
+        except Exception as error:
+            index_batch.problems.append(f"the search index could not be read ({error})")
+            return
+        for version_id in missing:
+            index_batch.add(version_id, None)
+        if missing:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{len(missing)} unchanged text(s) were missing from the search index "
+                    "(an earlier import stopped before indexing them): indexed now"
+                )
+            )
 
     def _report(self, result: ImportResult, verbosity: int) -> None:
         what = f"{result.symbol} ({result.language})"
