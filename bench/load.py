@@ -23,6 +23,7 @@ with the database (``check_index``).
 Prints requests/s and p50/p95/p99 overall and per kind of page, 5xx, other errors and connection
 errors. Exits with status 1 when any request failed, any search answered differently, a LockError
 appeared, the import failed or the index is inconsistent. Figures are measured, never asserted.
+What is requested, and how a search answer is compared, is ``bench.load_pages``'s.
 """
 
 import argparse
@@ -39,47 +40,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
+from .load_pages import MIX, Target, baseline, choose_targets, difference
 from .pages_bench import Load, percentile, server_times
-from .server import PROJECT_DIR, Server, fetch
-
-# Searches: Chinese words and phrases, English words, and symbols (which list what cites them).
-QUERIES = {
-    "search": [
-        "联合国人员",
-        "人道主义",
-        "安全理事会",
-        "自然灾害",
-        "秘书长",
-        "国际人道主义法",
-        "humanitarian",
-        "peacekeeping",
-        "refugees",
-        '"territorial integrity"',
-        "sanctions -Iraq",
-        "apartheid",
-    ],
-    "symbol": ["76/127", "2286(2016)", "S/RES/242 (1967)", "A/RES/46/182", "2175 (2014)"],
-}
-# Requests of each kind in every cycle of a client's sequence.
-MIX = {"resolution": 3, "paragraph": 4, "list": 2, "search": 4, "symbol": 1}
-SAMPLE = 150  # resolution and paragraph pages spread over the archive, per kind
-PAGE_SIZE = 20  # search.service.PAGE_SIZE: the first page holds every hit up to this many
-
-
-def search_url(query: str) -> str:
-    return f"/search/?q={quote(query)}&format=json"
-
-
-def search_key(body: bytes) -> tuple:
-    """What must not change while the same texts are re-imported: the total, and the hits of
-    the first page (as a set: ranks move while replaced documents still count in Whoosh's
-    statistics, and the first page holds every hit when there are at most PAGE_SIZE)."""
-    answer = json.loads(body)
-    hits = frozenset((hit["symbol"], hit["language"], hit["eid"]) for hit in answer["hits"])
-    return answer["total"], hits if answer["total"] <= PAGE_SIZE else None
-
+from .server import PROJECT_DIR, Server, fetch, server_environment, setup_django
 
 # --- The archive ----------------------------------------------------------------------------------
 
@@ -119,45 +83,6 @@ def ensure_imported(corpus: Path, out=sys.stderr) -> dict:
     done["versions"] = LanguageVersion.objects.count()
     done["documents"] = comparison.in_database
     return done
-
-
-@dataclass
-class Target:
-    kind: str
-    url: str
-
-
-def choose_targets() -> dict[str, list[Target]]:
-    """The URLs of each kind, spread evenly over the archive (the same on every run)."""
-    from django.urls import reverse
-
-    from resolutions.models import LanguageVersion, Paragraph, Resolution
-
-    def spread(items: list, count: int) -> list:
-        step = max(1, len(items) // count)
-        return items[::step][:count]
-
-    versions = list(LanguageVersion.objects.select_related("resolution").order_by("id"))
-    paragraphs = list(
-        Paragraph.objects.select_related("version__resolution").order_by("version_id", "position")
-    )
-    lists = ["/", reverse("resolutions:ga_sessions"), reverse("resolutions:sc_years")]
-    browse = sorted({r.get_browse_url() for r in Resolution.objects.all()})
-    lists += spread(browse, 40)
-    targets = {
-        "resolution": [
-            Target("resolution", v.get_absolute_url()) for v in spread(versions, SAMPLE)
-        ],
-        "paragraph": [
-            Target("paragraph", p.get_absolute_url()) for p in spread(paragraphs, SAMPLE)
-        ],
-        "list": [Target("list", url) for url in lists],
-        **{
-            kind: [Target(kind, search_url(query)) for query in queries]
-            for kind, queries in QUERIES.items()
-        },
-    }
-    return {kind: targets[kind] for kind in MIX if targets[kind]}
 
 
 # --- The load -------------------------------------------------------------------------------------
@@ -213,14 +138,7 @@ def run_load(
             seconds = time.perf_counter() - before
             differs = None
             if status == 200 and target.url in expected:
-                try:
-                    key = search_key(body)
-                except (ValueError, KeyError) as error:
-                    key = f"unreadable answer: {error}"
-                if key != expected[target.url]:
-                    differs = f"{target.url}: {_key_text(key)} instead of " + _key_text(
-                        expected[target.url]
-                    )
+                differs = difference(target.url, body, expected)
             with lock:
                 figures = result.kinds[kind]
                 figures.requests += 1
@@ -244,25 +162,6 @@ def run_load(
     for figures in result.kinds.values():
         figures.seconds = result.seconds
     return result
-
-
-def _key_text(key) -> str:
-    if isinstance(key, str):
-        return key
-    total, hits = key
-    return f"{total} hits" + (f" {sorted(hits)[:3]}…" if hits else "")
-
-
-def baseline(port: int, targets: dict[str, list[Target]]) -> dict[str, tuple]:
-    """The answer to every search before the load, by URL; a failing search stops the run."""
-    expected = {}
-    for kind in QUERIES:
-        for target in targets.get(kind, []):
-            status, body = fetch(port, target.url, page=f"baseline {kind}")
-            if status != 200:
-                raise RuntimeError(f"{target.url} answers {status} before the load")
-            expected[target.url] = search_key(body)
-    return expected
 
 
 # --- Figures --------------------------------------------------------------------------------------
@@ -308,7 +207,6 @@ def run(
 ) -> dict:
     """Serve the bench database, load it, and return the figures and checks (JSON-ready)."""
     from django.core.management import CommandError, call_command
-    from django.db import connection
 
     corpus = Path(corpus or os.environ.get("CORPUS_DIR", PROJECT_DIR.parent / "shared" / "corpus"))
     archive = ensure_imported(corpus, out=out)
@@ -329,17 +227,12 @@ def run(
             result["search_totals"] = {url: key[0] for url, key in expected.items()}
             import_log = Path(workdir) / "import.log"
             if during_import:
-                env = dict(os.environ)
-                env.update(
-                    DJANGO_SETTINGS_MODULE="config.settings.bench",
-                    BENCH_DATABASE=connection.settings_dict["NAME"],
-                )
                 command = [sys.executable, "manage.py", "import_resolutions", str(corpus)]
                 with open(import_log, "wb") as log:
                     importer = subprocess.Popen(
                         [*command, "--force"],
                         cwd=PROJECT_DIR,
-                        env=env,
+                        env=server_environment(),
                         stdin=subprocess.DEVNULL,
                         stdout=log,
                         stderr=subprocess.STDOUT,
@@ -474,14 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     args = parser.parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
-    # A database and index of its own, so that the benchmarks' generated corpus and this
-    # script's never meet (the bench settings read both names from the environment).
-    os.environ.setdefault("BENCH_DATABASE", "archive_load")
-    os.environ.setdefault("BENCH_DIR", str(PROJECT_DIR / "var" / "load"))
-    import django
-
-    django.setup()
+    setup_django("load")
     result = run(
         duration=args.duration,
         clients=args.clients,

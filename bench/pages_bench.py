@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from .server import MINIMAL_URL, Server, alive, fetch
+from .server import MINIMAL_URL, Server, alive, fetch, setup_django
 
 SEARCH_WORD = "人道主义"
 # The page each request was for and the server's time in microseconds, tab-separated; the
@@ -381,10 +381,7 @@ def main(argv: list[str] | None = None) -> dict:
     )
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     args = parser.parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
-    import django
-
-    django.setup()
+    setup_django()
     result = run(
         duration=args.duration,
         max_requests=args.max_requests,

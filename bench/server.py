@@ -1,6 +1,7 @@
 """gunicorn as the archive deploys it, started for a benchmark on a free loopback port in a
 process group of its own and always stopped, with what the benchmark reads of it: the time to the
-first response, the memory of the master and of each worker, and the access log."""
+first response, the memory of the master and of each worker, its live processes, and the access
+log; and the bench settings a benchmark, its server and the commands it runs beside it share."""
 
 import contextlib
 import ctypes
@@ -18,6 +19,36 @@ MINIMAL_URL = "/bench/minimal/"
 ACCESS_LOG_FORMAT = "%({x-bench-page}i)s\t%(s)s\t%(D)s"
 START_TIMEOUT = 120.0
 STOP_TIMEOUT = 30.0
+
+
+def setup_django(own: str | None = None) -> None:
+    """Django with the bench settings. With ``own``, on a database (``archive_<own>``) and a
+    search index (under ``var/<own>``) of the script's own, unless BENCH_DATABASE and BENCH_DIR
+    say otherwise, so that the benchmarks' generated corpus and the script's never meet (the
+    bench settings read both names from the environment)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
+    if own:
+        os.environ.setdefault("BENCH_DATABASE", f"archive_{own}")
+        os.environ.setdefault("BENCH_DIR", str(PROJECT_DIR / "var" / own))
+    import django
+
+    django.setup()
+
+
+def server_environment(**extra: str) -> dict[str, str]:
+    """The environment gunicorn and the management commands run with: the bench settings on
+    the database this process uses and the index under ``BENCH_DIR``."""
+    from django.db import connection
+
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.bench",
+        # The database this process reads the pages from, so both see the same archive.
+        BENCH_DATABASE=connection.settings_dict["NAME"],
+        PYTHONUNBUFFERED="1",
+        **extra,
+    )
+    return env
 
 
 def free_port() -> int:
@@ -82,19 +113,10 @@ class Server:
     """gunicorn as deployed, on a free loopback port, in a process group of its own."""
 
     def __init__(self, workdir: Path, workers: int | None) -> None:
-        from django.db import connection
-
         self.port = free_port()
         self.access_log = workdir / "access.log"
         self.error_log = workdir / "gunicorn.log"
-        env = dict(os.environ)
-        env.update(
-            DJANGO_SETTINGS_MODULE="config.settings.bench",
-            GUNICORN_BIND=f"127.0.0.1:{self.port}",
-            # The database this process reads the pages from, so both see the same archive.
-            BENCH_DATABASE=connection.settings_dict["NAME"],
-            PYTHONUNBUFFERED="1",
-        )
+        env = server_environment(GUNICORN_BIND=f"127.0.0.1:{self.port}")
         if workers is not None:
             env["WEB_CONCURRENCY"] = str(workers)
         self.expected_workers = workers
@@ -164,6 +186,11 @@ class Server:
                 break
             time.sleep(0.05)
         self.worker_pids = children(self.pid)
+
+    def alive_processes(self) -> list[int]:
+        """The master and its workers still running: the same list before and after a fault
+        means the server lived through it unrestarted."""
+        return [pid for pid in [self.pid, *children(self.pid)] if alive(pid)]
 
     def memory(self) -> dict:
         workers = children(self.pid)

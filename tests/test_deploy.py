@@ -51,8 +51,11 @@ def database_url() -> str:
     credentials = quote(db["USER"] or "", safe="")
     if db["PASSWORD"]:
         credentials += ":" + quote(db["PASSWORD"], safe="")
-    host = quote(db["HOST"] or "localhost", safe="")  # a socket directory is percent-encoded
     port = f":{db['PORT']}" if db["PORT"] else ""
+    # The embedded server is reached through a socket directory given as the host option.
+    if not db["HOST"] and db["OPTIONS"].get("host"):
+        return f"postgresql://{credentials}@{port}/{db['NAME']}?host={db['OPTIONS']['host']}"
+    host = quote(db["HOST"] or "localhost", safe="")  # a socket directory is percent-encoded
     return f"postgresql://{credentials}@{host}{port}/{db['NAME']}"
 
 

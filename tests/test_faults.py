@@ -1,15 +1,20 @@
 """The archive under faults, on a real gunicorn: the search index deleted or corrupted while
 serving, PostgreSQL restarted while serving, an import killed halfway.
 
-The scenarios are ``bench.faults``'s own (``python -m bench.faults`` runs them with figures);
-here they run small, and what the server answered is asserted, never how fast.
+The scenarios are the ones ``python -m bench.faults`` runs with figures (``bench.fault_index``,
+``bench.fault_postgres``, ``bench.fault_import``); here they run small, and what the server
+answered is asserted, never how fast.
 """
 
 import json
 
 import pytest
 
-from bench import faults
+from bench.fault_import import import_kills
+from bench.fault_index import index_fault
+from bench.fault_postgres import database_restart, private_postgres
+from bench.server import server_environment
+from bench.traffic import choose_pages, manage, serving
 from resolutions.importer import Status, import_file
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,10 +40,10 @@ def archive(transactional_db, english_files, tmp_path, monkeypatch):
 @pytest.fixture
 def served(archive, tmp_path):
     """gunicorn with two workers serving the archive, its index built by ``rebuild_index``."""
-    status, output, _ = faults.manage("rebuild_index", "--noinput", env=faults.server_environment())
+    status, output, _ = manage("rebuild_index", "--noinput", env=server_environment())
     assert status == 0, output
-    with faults.serving(tmp_path, workers=2) as server:
-        yield server, tmp_path / "index", faults.choose_pages()
+    with serving(tmp_path, workers=2) as server:
+        yield server, tmp_path / "index", choose_pages()
 
 
 def assert_search_unavailable_then_recovered(result):
@@ -72,7 +77,7 @@ def assert_search_unavailable_then_recovered(result):
 def test_a_deleted_index_makes_only_search_unavailable_until_rebuild_index(served):
     server, index_dir, pages = served
 
-    result = faults.index_fault(server, index_dir, pages, "deleted")
+    result = index_fault(server, index_dir, pages, "deleted")
 
     assert_search_unavailable_then_recovered(result)
 
@@ -84,7 +89,7 @@ def test_a_corrupted_index_makes_only_search_unavailable_until_rebuild_index(ser
     server, index_dir, pages = served
 
     for fault in ("table of contents overwritten", "segments overwritten", "segments truncated"):
-        result = faults.index_fault(server, index_dir, pages, fault)
+        result = index_fault(server, index_dir, pages, fault)
 
         assert_search_unavailable_then_recovered(result)
 
@@ -93,11 +98,11 @@ def test_a_postgresql_restart_gives_503s_and_the_server_recovers_by_itself(archi
     from django.db import connection
 
     with (
-        faults.private_postgres(connection.settings_dict["NAME"], archive) as cluster,
-        faults.serving(tmp_path, workers=2, DATABASE_URL=cluster.url()) as server,
+        private_postgres(connection.settings_dict["NAME"], archive) as cluster,
+        serving(tmp_path, workers=2, DATABASE_URL=cluster.url()) as server,
     ):
-        pages = faults.choose_pages()
-        result = faults.database_restart(server, cluster, pages, outage=2.0)
+        pages = choose_pages()
+        result = database_restart(server, cluster, pages, outage=2.0)
 
     assert set(result["before"]["statuses"]) == {"200"}
     # While the server is down every page is a 503 saying why, never a 500, a reset connection
@@ -123,7 +128,7 @@ def test_an_import_killed_at_any_point_leaves_each_file_whole_or_absent(
     # the first: its text is stored, its index batch not yet written.
     kills = [(0, 1.0), (len(files), 0.2), (1, 0.0)]
 
-    result = faults.import_kills(files, index_dir, kills)
+    result = import_kills(files, index_dir, kills)
 
     for outcome in result["rounds"]:
         database = outcome["database"]

@@ -14,6 +14,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import TOC
 
 from bench import load
+from bench.load_pages import MIX, search_url
 from resolutions.importer import Status, import_file
 from search.indexing import backend
 from search.service import run_search
@@ -146,7 +147,7 @@ def assert_nothing_failed(result: dict) -> None:
     assert result["lock_errors"] == []
     assert result["server_log_tracebacks"] == 0
     assert result["failures"] == []
-    for kind in load.MIX:
+    for kind in MIX:
         assert result["kinds"][kind]["requests"] > 0, kind
         assert result["kinds"][kind]["statuses"].keys() == {"200"}, kind
 
@@ -160,9 +161,9 @@ def test_the_archive_serves_a_mixed_load_without_errors(served, corpus_part):
     assert "import" not in result
     # The searches found something to compare: Chinese words, English words and symbols.
     totals = result["search_totals"]
-    assert totals[load.search_url("联合国人员")] > 0
-    assert totals[load.search_url("humanitarian")] > 0
-    assert totals[load.search_url("76/127")] > 0
+    assert totals[search_url("联合国人员")] > 0
+    assert totals[search_url("humanitarian")] > 0
+    assert totals[search_url("76/127")] > 0
 
 
 def test_searches_answer_as_before_while_the_corpus_is_imported_again(served, corpus_part):

@@ -13,7 +13,7 @@ from django.db import connection
 
 from resolutions.importer import Status, import_file
 from resolutions.models import LanguageVersion, Resolution
-from search.indexing import backend
+from search.indexing import backend, index_version
 from search.service import run_search
 from tests.conftest import PROJECT_DIR
 
@@ -87,12 +87,13 @@ def test_the_admin_url_comes_from_the_environment():
 
 
 class FormFields(HTMLParser):
-    """The values a browser would submit from the page's main form."""
+    """The values a browser would submit from the page's forms."""
 
     def __init__(self) -> None:
         super().__init__()
         self.fields: dict[str, str] = {}
-        self._textarea: str | None = None
+        self._open: str | None = None  # the textarea or select being read
+        self._textarea = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -101,87 +102,79 @@ class FormFields(HTMLParser):
             self.fields[name] = attributes.get("value") or ""
         elif tag == "input" and name and "checked" in attributes:
             self.fields[name] = attributes.get("value") or "on"
-        elif tag == "textarea" and name:
-            self._textarea = name
+        elif tag in ("textarea", "select") and name:
+            self._open, self._textarea = name, tag == "textarea"
             self.fields[name] = ""
-        elif tag == "select" and name:
-            self._textarea = None
-            self.fields.setdefault(name, "")
-            self._select = name
-        elif tag == "option" and "selected" in attributes and getattr(self, "_select", None):
-            self.fields[self._select] = attributes.get("value") or ""
+        elif tag == "option" and "selected" in attributes and self._open:
+            self.fields[self._open] = attributes.get("value") or ""
 
     def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
+        if tag in ("textarea", "select"):
+            self._open = None
 
     def handle_data(self, data):
-        if self._textarea:
-            self.fields[self._textarea] += data
+        if self._open and self._textarea:
+            self.fields[self._open] += data
+
+
+def admin_form(client, url: str) -> dict[str, str]:
+    form = FormFields()
+    form.feed(client.get(url).content.decode())
+    return form.fields
+
+
+@pytest.fixture
+def indexed(imported, settings):
+    """The English resolution in this test's search index."""
+    settings.SEARCH_INDEX_ON_IMPORT = True
+    backend().clear()
+    index_version(imported)
+    yield imported
+    backend().clear()
 
 
 def test_a_correction_in_the_admin_is_searchable_once_saved(
-    admin_client, imported, settings, django_capture_on_commit_callbacks
+    admin_client, indexed, django_capture_on_commit_callbacks
 ):
-    settings.SEARCH_INDEX_ON_IMPORT = True
-    backend().clear()
-    try:
-        from search.indexing import index_version
+    paragraph = indexed.paragraphs.order_by("position").first()
+    assert not run_search("Quetzalcoatlus", {}).hits
 
-        index_version(imported)
-        paragraph = imported.paragraphs.order_by("position").first()
-        assert not run_search("Quetzalcoatlus", {}).hits
+    url = f"/admin/resolutions/languageversion/{indexed.pk}/change/"
+    fields = admin_form(admin_client, url)
+    (field,) = [
+        name
+        for name, value in fields.items()
+        if name.endswith("-text") and value.strip() == paragraph.text.strip()
+    ]
+    fields[field] = paragraph.text + " Quetzalcoatlus"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, fields)
+    assert response.status_code == 302, response.content.decode()[:2000]
 
-        url = f"/admin/resolutions/languageversion/{imported.pk}/change/"
-        form = FormFields()
-        form.feed(admin_client.get(url).content.decode())
-        (field,) = [
-            name
-            for name, value in form.fields.items()
-            if name.endswith("-text") and value.strip() == paragraph.text.strip()
-        ]
-        form.fields[field] = paragraph.text + " Quetzalcoatlus"
-        with django_capture_on_commit_callbacks(execute=True):
-            response = admin_client.post(url, form.fields)
-        assert response.status_code == 302, response.content.decode()[:2000]
-
-        paragraph.refresh_from_db()
-        assert paragraph.text.endswith("Quetzalcoatlus")
-        (hit,) = run_search("Quetzalcoatlus", {}).hits
-        assert (hit.symbol, hit.eid) == (imported.resolution.symbol, paragraph.eid)
-    finally:
-        backend().clear()
+    paragraph.refresh_from_db()
+    assert paragraph.text.endswith("Quetzalcoatlus")
+    (hit,) = run_search("Quetzalcoatlus", {}).hits
+    assert (hit.symbol, hit.eid) == (indexed.resolution.symbol, paragraph.eid)
 
 
 def test_a_resolution_corrected_in_the_admin_is_indexed_under_its_new_date(
-    admin_client, imported, settings, django_capture_on_commit_callbacks
+    admin_client, indexed, django_capture_on_commit_callbacks
 ):
-    settings.SEARCH_INDEX_ON_IMPORT = True
-    backend().clear()
-    try:
-        from search.indexing import index_version
+    resolution = indexed.resolution
+    word = re.search(r"[A-Za-z]{7,}", indexed.paragraphs.first().text).group()
+    assert {hit.adopted_on for hit in run_search(word, {}).hits} == {resolution.adopted_on}
 
-        index_version(imported)
-        resolution = imported.resolution
-        word = re.search(r"[A-Za-z]{7,}", imported.paragraphs.first().text).group()
-        assert {hit.adopted_on for hit in run_search(word, {}).hits} == {resolution.adopted_on}
+    url = f"/admin/resolutions/resolution/{resolution.pk}/change/"
+    fields = admin_form(admin_client, url)
+    assert fields["adopted_on"] == resolution.adopted_on.strftime("%Y/%m/%d")
+    fields["adopted_on"] = "2025/12/24"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, fields)
+    assert response.status_code == 302, response.content.decode()[:2000]
 
-        url = f"/admin/resolutions/resolution/{resolution.pk}/change/"
-        form = FormFields()
-        form.feed(admin_client.get(url).content.decode())
-        assert form.fields["adopted_on"] == resolution.adopted_on.strftime("%Y/%m/%d")
-        form.fields["adopted_on"] = "2025/12/24"
-        with django_capture_on_commit_callbacks(execute=True):
-            response = admin_client.post(url, form.fields)
-        assert response.status_code == 302, response.content.decode()[:2000]
-
-        assert Resolution.objects.get(pk=resolution.pk).adopted_on.isoformat() == "2025-12-24"
-        dates = {hit.adopted_on.isoformat() for hit in run_search(word, {}).hits}
-        assert dates == {"2025-12-24"}
-    finally:
-        backend().clear()
+    assert Resolution.objects.get(pk=resolution.pk).adopted_on.isoformat() == "2025-12-24"
+    dates = {hit.adopted_on.isoformat() for hit in run_search(word, {}).hits}
+    assert dates == {"2025-12-24"}
 
 
 @pytest.fixture
