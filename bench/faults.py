@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import random
+import sys
 from pathlib import Path
 
 from bench.fault_import import import_kills
@@ -134,7 +135,37 @@ def print_report(result: dict) -> None:
     )
 
 
-def main(argv: list[str] | None = None) -> dict:
+def failures(result: dict) -> list[str]:
+    """What went against the expectations (the ones tests/test_faults.py asserts, bounded)."""
+    found = []
+    for fault in result["index"]:
+        name, during, after = fault["fault"], fault["during"], fault["after"]
+        if set(during["search_html"]) != {"503"} or set(during["reading"]) != {"200"}:
+            found.append(
+                f"{name}: during the fault search {during['search_html']}, pages "
+                f"{during['reading']}"
+            )
+        if fault["rebuild"]["status"] != 0 or after["hits"] != fault["before"]["hits"]:
+            found.append(f"{name}: rebuild_index did not bring the same hits back")
+        for phase in ("traffic_during_fault", "traffic_during_rebuild", "traffic_after"):
+            if not set(fault[phase]["statuses"]) <= {"200", "503"}:
+                found.append(f"{name}: {phase} {fault[phase]['statuses']}")
+    database = result["database"]
+    if set(database["while_down"]["statuses"]) != {"503"}:
+        found.append(f"PostgreSQL down: {database['while_down']['statuses']}")
+    if set(database["after"]["statuses"]) != {"200"}:
+        found.append(f"PostgreSQL back: {database['after']['statuses']}")
+    imports = result["import"]
+    for outcome in imports["rounds"]:
+        if outcome["database"]["files_partial"] or outcome["database"]["problems"]:
+            where = f"after file {outcome['after_files']}"
+            found.append(f"import killed {where}: {outcome['database']}")
+    if imports["second_import"]["status"] != 0 or imports["check_index"]["status"] != 0:
+        found.append("the import run again did not leave the index consistent")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--kills", type=int, default=5, help="imports to kill")
@@ -145,8 +176,10 @@ def main(argv: list[str] | None = None) -> dict:
     print_report(result)
     if options.json:
         options.json.write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    return result
+    problems = failures(result)
+    print("\n".join(["", *problems]) if problems else "\nOK")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
