@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from . import views
 from .converters import EidConverter, LanguageConverter, SymbolConverter
+from .views.akn import version_akn
 
 register_converter(SymbolConverter, "symbol")
 register_converter(LanguageConverter, "lang")
@@ -19,6 +20,7 @@ urlpatterns = [
     path("<symbol:symbol>/<lang:language>/", views.version, name="version"),
     path("<symbol:symbol>/<lang:left>-<lang:right>/", views.side_by_side, name="side_by_side"),
     path("<symbol:symbol>/<lang:language>/<eid:eid>/", views.paragraph, name="paragraph"),
+    path("<symbol:symbol>/<lang:language>.akn.xml", version_akn, name="version_akn"),
     # Last: any other spelling of a symbol is redirected to the canonical URL above.
     path("<path:spelling>", views.variant, name="variant"),
 ]

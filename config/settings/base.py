@@ -50,9 +50,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "haystack",
     "resolutions",
     "search",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +168,9 @@ WHITENOISE_USE_FINDERS = False
 
 # Where `make demo` finds resolution files to import.
 CORPUS_DIR = Path(os.environ.get("CORPUS_DIR", BASE_DIR.parent / "shared" / "corpus"))
+# Where export_bulk (and import_resolutions after an import) writes the whole archive as one
+# file, served at /downloads/.
+BULK_DIR = Path(os.environ.get("BULK_DIR", BASE_DIR / "var" / "bulk"))
 
 # JSON lines on stdout (time, level, logger, message, exception), like gunicorn's own logs.
 LOGGING = {

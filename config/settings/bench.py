@@ -26,6 +26,7 @@ STATIC_ROOT = None  # pages are measured without a collectstatic run
 BENCH_DIR = Path(os.environ.get("BENCH_DIR", BASE_DIR / "var" / "bench"))
 DATABASES["default"]["NAME"] = os.environ.get("BENCH_DATABASE", "archive_bench")
 SEARCH_INDEX_DIR = BENCH_DIR / "index"
+BULK_DIR = BENCH_DIR / "bulk"
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(SEARCH_INDEX_DIR)
 # Requests are timed, not logged line by line.
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -22,4 +22,5 @@ STATIC_ROOT = None
 SEARCH_INDEX_ON_IMPORT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="unarchive-test-index-"))
+BULK_DIR = Path(tempfile.mkdtemp(prefix="unarchive-test-bulk-"))
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(SEARCH_INDEX_DIR)

@@ -1,6 +1,7 @@
 /* Progressive enhancement for reading pages: every page works without this file.
  *
  * - a "copy link" button beside each paragraph's permalink;
+ * - a "copy" button beside each line of the cite box (the lines stay selectable text without it);
  * - language links that keep the reader at the same paragraph (same eid in every language).
  */
 (function () {
@@ -26,6 +27,35 @@
     });
   }
 
+  // Says on the button that the copy worked (or did not), then puts its label back.
+  function confirmCopy(button, copying, label) {
+    copying.then(function () {
+      button.textContent = "已复制";
+      button.classList.add("done");
+      window.setTimeout(function () {
+        button.textContent = label;
+        button.classList.remove("done");
+      }, 2000);
+    }, function () {
+      button.textContent = "请手动复制";
+    });
+  }
+
+  function addCitationButtons() {
+    document.querySelectorAll(".cite-box dd > .citation-text").forEach(function (line) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-citation";
+      button.textContent = "复制";
+      var term = line.parentNode.previousElementSibling;
+      button.setAttribute("aria-label", "复制 Copy: " + (term ? term.textContent.trim() : ""));
+      button.addEventListener("click", function () {
+        confirmCopy(button, copyText(line.textContent.trim()), "复制");
+      });
+      line.insertAdjacentElement("afterend", button);
+    });
+  }
+
   function addCopyButtons() {
     document.querySelectorAll(".paragraph > .text > .permalink, .paragraph > p.text > .permalink")
       .forEach(function (link) {
@@ -36,16 +66,7 @@
         button.setAttribute("aria-label", "复制链接 Copy link: " + link.getAttribute("aria-label"));
         button.addEventListener("click", function () {
           var url = new URL(link.getAttribute("href"), window.location.href).href;
-          copyText(url).then(function () {
-            button.textContent = "已复制";
-            button.classList.add("done");
-            window.setTimeout(function () {
-              button.textContent = "复制链接";
-              button.classList.remove("done");
-            }, 2000);
-          }, function () {
-            button.textContent = "请手动复制";
-          });
+          confirmCopy(button, copyText(url), "复制链接");
         });
         link.insertAdjacentElement("afterend", button);
       });
@@ -93,6 +114,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     addCopyButtons();
+    addCitationButtons();
     if (document.querySelector("a[data-keep-paragraph]")) {
       followReading();
     }

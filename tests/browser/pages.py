@@ -8,5 +8,6 @@ PAGES_TO_CHECK = {
     "side-by-side": ("/A/RES/80/501/en-fr/", 200),
     "not-in-archive": ("/A/RES/46/182/", 404),
     "not-found": ("/no-such-page/", 404),
+    "downloads": ("/downloads/", 200),
     "search": ("/search/?q=%E8%81%94%E5%90%88%E5%9B%BD%E4%BA%BA%E5%91%98+OR+archives", 200),
 }

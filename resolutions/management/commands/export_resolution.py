@@ -1,16 +1,18 @@
-"""Print one language version of a resolution as JSON.
+"""Print one language version of a resolution as JSON or as Akoma Ntoso XML.
 
 Usage::
 
-    python manage.py export_resolution SYMBOL [--lang zh] [--format json]
+    python manage.py export_resolution SYMBOL [--lang zh] [--format json|akn]
 
-SYMBOL may be written in any common spelling: A/RES/76/127, 76/127, 2286(2016).
+SYMBOL may be written in any common spelling: A/RES/76/127, 76/127, 2286(2016). ``--format akn``
+prints the Akoma Ntoso 3.0 document that ``/A/RES/76/127/zh.akn.xml`` serves.
 """
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from resolutions.akn import export_akn
 from resolutions.exports import export_version
 from resolutions.languages import LANGUAGES
 from resolutions.models import LanguageVersion
@@ -18,7 +20,7 @@ from resolutions.symbols import canonical_symbol
 
 
 class Command(BaseCommand):
-    help = "Print one language version of a resolution in the archive's JSON form."
+    help = "Print one language version of a resolution as JSON or Akoma Ntoso XML."
 
     def add_arguments(self, parser):
         parser.add_argument("symbol", help="The resolution's symbol, in any common spelling.")
@@ -28,7 +30,10 @@ class Command(BaseCommand):
             help="Language version (default: Chinese when present).",
         )
         parser.add_argument(
-            "--format", choices=["json"], default="json", help="Output format (only json for now)."
+            "--format",
+            choices=["json", "akn"],
+            default="json",
+            help="Output format: the archive's JSON (default) or Akoma Ntoso 3.0 XML.",
         )
 
     def handle(self, *args, symbol, lang, **options):
@@ -44,4 +49,7 @@ class Command(BaseCommand):
         if version is None:
             available = ", ".join(sorted(versions.values_list("language", flat=True)))
             raise CommandError(f"{canonical} has no {lang} version (available: {available})")
-        self.stdout.write(json.dumps(export_version(version), ensure_ascii=False, indent=2))
+        if options["format"] == "akn":
+            self.stdout.write(export_akn(version).decode(), ending="")
+        else:
+            self.stdout.write(json.dumps(export_version(version), ensure_ascii=False, indent=2))

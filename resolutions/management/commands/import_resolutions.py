@@ -3,7 +3,7 @@
 Usage::
 
     python manage.py import_resolutions PATH [PATH ...] [--lang zh] [--lenient]
-                                        [--strict-alignment] [--force] [--report]
+                                        [--strict-alignment] [--force] [--report] [--no-bulk]
 
 Each PATH is a file or a directory searched recursively. The layout and language of every file
 are detected from its content; files that are not a resolution in a supported layout are listed
@@ -13,8 +13,9 @@ imports each complete one and lists the fragments it left out. A language versio
 structure differs from another language version already in the archive is reported; with
 --strict-alignment it fails. A file whose bytes have not changed since it was imported is left
 as it is, unless --force is given: then every text is parsed, stored and indexed again (what to
-run after upgrading the parsers), and reported as replaced. Exits with status 1 when any file
-failed.
+run after upgrading the parsers), and reported as replaced. When any text was imported or
+replaced, the bulk download (see export_bulk) is written again, unless --no-bulk is given.
+Exits with status 1 when any file failed.
 """
 
 from collections import defaultdict
@@ -23,6 +24,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from resolutions.bulk import write_bulk
 from resolutions.importer import ImportResult, Status, import_path
 from resolutions.languages import LANGUAGES
 from resolutions.models import LanguageVersion
@@ -93,6 +95,11 @@ class Command(BaseCommand):
             help="Finish with the corpus report: per format and language, the files, "
             "paragraphs, footnotes and citations in the archive.",
         )
+        parser.add_argument(
+            "--no-bulk",
+            action="store_true",
+            help="Leave the bulk download (export_bulk) as it is, even after changes.",
+        )
 
     def handle(
         self, *args, paths, lang, lenient, strict_alignment, force, report, verbosity, **options
@@ -138,6 +145,14 @@ class Command(BaseCommand):
         if show_progress:
             self.stderr.write("")
         self._report_skipped(skipped, verbosity)
+        if (counts[Status.IMPORTED] or counts[Status.REPLACED]) and not options["no_bulk"]:
+            try:
+                bulk = write_bulk(settings.BULK_DIR)
+                self.stdout.write(f"bulk download: {bulk.count} language versions written")
+            except OSError as error:
+                self.stderr.write(
+                    self.style.WARNING(f"warning: bulk download not written: {error}")
+                )
         summary = ", ".join(f"{counts[status]} {status}" for status in Status)
         self.stdout.write(f"{summary} ({len(files)} files)")
         if report:

@@ -1,0 +1,32 @@
+"""Template tags of the open-data features: the cite box and the feed of what cites a
+resolution."""
+
+from django import template
+
+from ..citing import citation_forms, footnote_forms
+from ..feeds import cited_by_feed_url
+
+register = template.Library()
+
+
+@register.inclusion_tag("resolutions/includes/cite_box.html", takes_context=True)
+def cite_box(context, resolution, version, paragraph=None, footnotes=()) -> dict:
+    """The "引用 Cite this" box of a language version, or of one of its paragraphs and the
+    footnotes shown with it."""
+    target = paragraph or version
+    permalink = context["request"].build_absolute_uri(target.get_absolute_url())
+    forms = citation_forms(
+        resolution.symbol,
+        resolution.adopted_on,
+        permalink,
+        eid=paragraph.eid if paragraph else None,
+    )
+    for footnote in footnotes:
+        forms += footnote_forms(resolution.symbol, footnote.marker)
+    return {"forms": forms}
+
+
+@register.simple_tag
+def cited_by_feed(resolution) -> str:
+    """The URL of the feed of texts citing ``resolution``."""
+    return cited_by_feed_url(resolution.symbol)

@@ -1,0 +1,58 @@
+"""The cite box in Chromium: each line copies with one click, and stays plain selectable text
+without JavaScript."""
+
+from playwright.sync_api import expect
+
+CHINESE = "大会2021年12月10日第76/127号决议，第4段"
+ENGLISH = "General Assembly resolution 76/127 of 10 December 2021, para. 4"
+
+
+def line(page, term: str):
+    """The <dd> of the cite box line whose term starts with ``term``."""
+    return (
+        page.locator(".cite-box .citation-forms > div")
+        .filter(has=page.locator("dt", has_text=term))
+        .locator("dd")
+    )
+
+
+def test_copy_buttons_put_each_citation_on_the_clipboard(
+    open_page, archive, live_server, screenshots
+):
+    page = open_page(viewport={"width": 1280, "height": 900})
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.goto("/A/RES/76/127/zh/para_4/")
+    box = page.get_by_role("region", name="引用 Cite this")
+    expect(box).to_be_visible()
+    expect(box.get_by_role("button")).to_have_count(5)
+
+    english = line(page, "英文 English").first
+    expect(english.locator(".citation-text")).to_have_text(ENGLISH)
+    button = english.get_by_role("button", name="复制 Copy: 英文 English")
+    button.click()
+    expect(button).to_have_text("已复制")
+    assert page.evaluate("navigator.clipboard.readText()") == ENGLISH
+
+    chinese = line(page, "中文 Chinese").first
+    chinese.get_by_role("button").click()
+    assert page.evaluate("navigator.clipboard.readText()") == CHINESE
+
+    permalink = line(page, "永久链接").get_by_role("button")
+    permalink.click()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        f"{live_server.url}/A/RES/76/127/zh/para_4/"
+    )
+    expect(button).to_have_text("复制")  # the confirmation goes away again
+
+    box.scroll_into_view_if_needed()
+    box.screenshot(path=screenshots / "cite-box.png")
+
+
+def test_without_javascript_the_box_is_selectable_text(open_page, archive):
+    page = open_page(java_script_enabled=False)
+    page.goto("/A/RES/76/127/zh/")
+    box = page.get_by_role("region", name="引用 Cite this")
+    expect(box.locator(".citation-text")).to_have_count(5)
+    expect(box.get_by_role("button")).to_have_count(0)
+    expect(box.locator(".citation-text").first).to_have_text("大会2021年12月10日第76/127号决议")
+    expect(box.locator(".citation-text").first).to_have_css("user-select", "all")
