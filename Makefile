@@ -24,17 +24,23 @@ CORPUS_DIR ?= ../shared/corpus
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_PACKAGES := chromium fonts-noto-cjk default-jre-headless nginx openssl
 
-.PHONY: demo test bench load faults install browser lint clean
+.PHONY: demo test bench load faults install install-prod browser lint clean
 
-$(BIN)/.installed: pyproject.toml constraints.txt
+# `make install` sets up everything, tests and benchmarks included; `make install-prod` only what
+# the archive needs to run (a production server, see deploy/README.md).
+$(BIN)/.installed: PACKAGE = .[dev]
+$(BIN)/.installed-prod: PACKAGE = .
+$(BIN)/.installed $(BIN)/.installed-prod: pyproject.toml constraints.txt
 	@if [ -z "$(PYTHON)" ]; then \
 	  echo "Python 3.11 or 3.12 is needed and none was found on the PATH."; \
 	  echo "Install one, or run again with PYTHON=/path/to/python3.12"; exit 1; fi
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '$(PACKAGE)'
 	@touch $@
 
 install: $(BIN)/.installed
+
+install-prod: $(BIN)/.installed-prod
 
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null \

@@ -5,8 +5,6 @@ Views stay thin: parameters are checked in ``filters`` and ``searching``, valida
 ``freshness``, and the JSON shapes from ``representations``.
 """
 
-import json
-
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import Resolver404, get_script_prefix, resolve, reverse
@@ -17,7 +15,7 @@ from resolutions.models import Footnote, LanguageVersion, Paragraph, Resolution
 from resolutions.symbols import parse_symbol
 from search.service import PAGE_SIZE as SEARCH_PAGE_SIZE
 from search.service import run_search
-from search.views import _json as search_page_json
+from search.views import search_payload
 
 from . import openapi, representations
 from .filters import NEWEST_FIRST, filtered_resolutions
@@ -141,7 +139,7 @@ def search(request):
         response = error_response(503, "search index unavailable")
         response["Retry-After"] = str(RETRY_AFTER)
         return response
-    payload = json.loads(search_page_json(outcome, symbol_url(outcome)).content)
+    payload = search_payload(outcome, symbol_url(outcome))
     for hit in payload["hits"]:
         hit["links"] = {
             "api": representations.api_url(

@@ -43,6 +43,8 @@ urlpatterns = [
     path("downloads/", opendata.downloads, name="downloads"),
     path("downloads/un-resolutions.jsonl.gz", opendata.bulk_file, name="bulk_file"),
     path("api/v1/", include("api.urls")),
+    # The resolution URLs' catch-all would take these for symbols: the API's root is meant.
+    re_path(r"^api(?:/v1)?/?$", lambda request: redirect("/api/v1/", permanent=True)),
     path("", include("search.urls")),
     # Last: resolution URLs end with a catch-all that redirects variant spellings of symbols.
     path("", include("resolutions.urls")),

@@ -556,3 +556,10 @@ def test_the_index_links_to_the_resources(client, archive):
             "openapi": "http://testserver/api/v1/openapi.json",
         }
     }
+
+
+@pytest.mark.parametrize("path", ["/api", "/api/", "/api/v1"])
+def test_the_api_root_is_found_without_its_slash(client, path):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/"
