@@ -7,6 +7,7 @@ public export format, with its links added.
 
 from django.urls import reverse
 
+from resolutions.exports import resolution_fields
 from resolutions.models import LanguageVersion, Resolution
 
 
@@ -16,20 +17,6 @@ def _iso(value) -> str | None:
 
 def api_url(request, name: str, **kwargs) -> str:
     return request.build_absolute_uri(reverse(f"api:{name}", kwargs=kwargs))
-
-
-def resolution_fields(resolution: Resolution) -> dict:
-    """What identifies a resolution and when it was adopted, as ``export_version`` writes it."""
-    return {
-        "symbol": resolution.symbol,
-        "body": resolution.body,
-        "session": resolution.session,
-        "special_session": resolution.special_session or None,
-        "number": str(resolution.number),
-        "part": resolution.part or None,
-        "year": resolution.year,
-        "adopted_on": _iso(resolution.adopted_on),
-    }
 
 
 def resolution_summary(request, resolution: Resolution, language: str = "") -> dict:

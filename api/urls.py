@@ -5,22 +5,18 @@ from django.urls import path, re_path, register_converter
 
 # The site's URLs register the symbol and language converters; the API reads symbols the same way.
 import resolutions.urls  # noqa: F401
+from resolutions.converters import EidConverter
 
 from . import views
 from .openapi import ELEMENT_PATTERN
 
 
-class ElementConverter:
-    """The eid of a paragraph or footnote: para_4_a, annex_ii_heading_1, fn_2. Only the
-    characters eids are made of, so that nothing else reaches the database."""
+class ElementConverter(EidConverter):
+    """The eid of a paragraph or, unlike the site's pages, of a footnote: para_4_a,
+    annex_ii_heading_1, fn_2. Only the characters eids are made of, so that nothing else
+    reaches the database."""
 
     regex = ELEMENT_PATTERN
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
 
 
 register_converter(ElementConverter, "element")

@@ -22,6 +22,7 @@ from datetime import date
 from lxml import etree
 
 from .akn_text import Span, indent, new_element, sub, weave, xml_safe
+from .citing import english_date
 from .links import citation_url
 from .models import Body, Citation, Footnote, LanguageVersion, Paragraph, ParagraphKind
 from .presentation import Section, arrange, build_tree
@@ -47,20 +48,6 @@ _MEETINGS = {
     "ru": ("{n}-е пленарное заседание", "{n}-е заседание"),
     "ar": ("الجلسة العامة {n}", "الجلسة {n}"),
 }
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # --- Identification ---------------------------------------------------------------------------
 
@@ -296,7 +283,7 @@ def _date_text(day: date, language: str) -> str:
     if language == "zh":
         return f"{day.year} 年 {day.month} 月 {day.day} 日"
     if language == "en":
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return english_date(day)
     return day.isoformat()
 
 

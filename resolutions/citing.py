@@ -15,26 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from .labels import annex_of, paragraph_name
+from .parsing.header import ENGLISH_MONTHS
 from .symbols import GENERAL_ASSEMBLY, SECURITY_COUNCIL, parse_symbol
 
 BODY_NAMES = {
     GENERAL_ASSEMBLY: {"zh": "大会", "en": "General Assembly"},
     SECURITY_COUNCIL: {"zh": "安全理事会", "en": "Security Council"},
 }
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 _PARAGRAPH_WORD = re.compile(r"\bparagraph\b")
@@ -90,7 +77,7 @@ def place_name(eid: str, language: str) -> str:
 
 def english_date(day: date) -> str:
     """9 December 2021, the UN's English style."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1].capitalize()} {day.year}"
 
 
 def chinese_date(day: date) -> str:

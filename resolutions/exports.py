@@ -3,7 +3,7 @@
 The shape is a public contract: keys may be added, none removed or renamed.
 """
 
-from .models import Citation, LanguageVersion
+from .models import Citation, LanguageVersion, Resolution
 
 
 def _citation(citation: Citation) -> dict:
@@ -18,6 +18,21 @@ def _citation(citation: Citation) -> dict:
     }
 
 
+def resolution_fields(resolution: Resolution) -> dict:
+    """What identifies a resolution and when it was adopted: the export's first keys, which the
+    API's lists repeat."""
+    return {
+        "symbol": resolution.symbol,
+        "body": resolution.body,
+        "session": resolution.session,
+        "special_session": resolution.special_session or None,
+        "number": str(resolution.number),
+        "part": resolution.part or None,
+        "year": resolution.year,
+        "adopted_on": resolution.adopted_on.isoformat() if resolution.adopted_on else None,
+    }
+
+
 def export_version(version: LanguageVersion) -> dict:
     """The JSON-ready form of a version fetched with ``LanguageVersion.objects.with_contents()``."""
     resolution = version.resolution
@@ -28,14 +43,7 @@ def export_version(version: LanguageVersion) -> dict:
         for ref in paragraph.footnote_references.all():
             referenced_from.setdefault(ref.footnote_id, []).append(paragraph.eid)
     return {
-        "symbol": resolution.symbol,
-        "body": resolution.body,
-        "session": resolution.session,
-        "special_session": resolution.special_session or None,
-        "number": str(resolution.number),
-        "part": resolution.part or None,
-        "year": resolution.year,
-        "adopted_on": resolution.adopted_on.isoformat() if resolution.adopted_on else None,
+        **resolution_fields(resolution),
         "meeting_number": resolution.meeting_number,
         "agenda_items": resolution.agenda_items,
         "draft_symbols": resolution.draft_symbols,
