@@ -8,8 +8,8 @@ otherwise; never cached.
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from haystack import connections
-from whoosh import index as whoosh_index
+
+from search.engines import backend
 
 
 def _database() -> str:
@@ -23,13 +23,9 @@ def _database() -> str:
 
 def _search_index() -> str:
     try:
-        path = connections["default"].options["PATH"]
-        if not whoosh_index.exists_in(path):
-            return "unavailable (no index)"
-        whoosh_index.open_dir(path).doc_count()
+        return backend().health()
     except Exception as error:
         return f"unavailable ({type(error).__name__})"
-    return "ok"
 
 
 @never_cache

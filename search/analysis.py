@@ -1,7 +1,12 @@
-"""How text is cut into searchable tokens: jieba words for Chinese, stems for Latin scripts,
-character bigrams for exact substrings, with UN symbols and numbers kept whole.
+"""How text is cut into searchable tokens: jieba words for Chinese, stems for other scripts,
+character pairs for exact substrings, with UN symbols and numbers kept whole.
 
-Three kinds of field, one analyzer each (``FIELD_ANALYZERS`` is the one map the backend reads):
+Plain Python, shared by every engine: each engine indexes exactly these tokens (Whoosh through
+a tokenizer that yields them, tantivy as pre-tokenized text), so that both find the same
+paragraphs, and the highlighter cuts and stems words the way the index did.
+
+A token is ``(text, position, start, end)``: the lower-cased term, its position in the field
+(phrases match consecutive positions) and its character span in the text. Three kinds of field:
 
 - ``text`` — every paragraph, any language: Chinese cut into words by jieba; other scripts into
   lower-cased words; symbols such as ``A/76/334``, ``2286(2016)``, ``75/125`` and ``COVID-19``
@@ -10,11 +15,14 @@ Three kinds of field, one analyzer each (``FIELD_ANALYZERS`` is the one map the 
   a word finds it while phrases still line up word by word. At query time jieba's precise cut is
   used, and a query term that is a dictionary word stays whole. No stop words: they would shift
   positions and lose 的/和 inside phrases.
-- ``text_<language>`` — the same words stemmed for that language (``LANGUAGE_FIELDS``), so
-  "attacks" finds "attack" in English and "attaques" finds "attaque" in French.
+- ``text_<language>`` — the same words stemmed with that language's Snowball stemmer
+  (``LANGUAGE_FIELDS``), so "attacks" finds "attack" in English and "attaques" finds "attaque"
+  in French.
 - ``bigrams`` — Chinese as overlapping character pairs (联合, 合国, 国人, 人员), other tokens
-  whole. A phrase of bigrams matches exactly where the characters stand next to each other, which
+  whole. A phrase of pairs matches exactly where the characters stand next to each other, which
   word segmentation cannot promise: 国人员 crosses the words 联合国|人员 and is found only here.
+  At index time the last character of a run is also a token of its own, at the position of the
+  run's last pair, so that a one-character query finds every occurrence of its character.
 
 The jieba dictionary loads once per process (``initialize``); gunicorn preloads it in the master.
 """
@@ -22,10 +30,14 @@ The jieba dictionary loads once per process (``initialize``); gunicorn preloads 
 import logging
 import re
 import threading
+from functools import cache
 from pathlib import Path
 
 import jieba
-from whoosh.analysis import LowercaseFilter, StemFilter, Token, Tokenizer
+import Stemmer
+
+Token = tuple[str, int, int, int]  # text, position, start, end
+Piece = tuple[str, int, int, bool]  # text, start, end, at the position of the token before it
 
 # UN symbols and numbers stay whole: A/76/334, A/RES/75/125, S/RES/2286(2016), 2286 (2016), 75/125.
 _SYMBOL = (
@@ -48,6 +60,8 @@ LANGUAGE_FIELDS = {
     "ru": "text_ru",
     "ar": "text_ar",
 }
+# The Snowball stemmer of each language code the archive knows.
+_SNOWBALL = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
 
 _init_lock = threading.Lock()
 _initialized = False
@@ -75,6 +89,7 @@ def initialize() -> None:
 
 
 def in_dictionary(word: str) -> bool:
+    initialize()
     return jieba.dt.FREQ.get(word, 0) > 0
 
 
@@ -83,8 +98,8 @@ def normalise_symbol(text: str) -> str:
     return re.sub(r"\s+\(", "(", text).lower()
 
 
-def chinese_words(run: str, mode: str) -> list[tuple[str, int, int, bool]]:
-    """(word, start, end, is_sub_word) for a run of Chinese characters.
+def chinese_words(run: str, mode: str) -> list[Piece]:
+    """The words of a run of Chinese characters.
 
     Index mode adds dictionary sub-words after their word; query mode keeps a dictionary word
     whole and otherwise uses the precise cut.
@@ -104,92 +119,70 @@ def chinese_words(run: str, mode: str) -> list[tuple[str, int, int, bool]]:
     return words
 
 
-class _ArchiveTokenizer(Tokenizer):
-    """Shared walk over symbols, words and Chinese runs; subclasses say how a run is cut."""
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        position = start_pos
-        for match in TOKEN_RE.finditer(value):
-            if match.lastgroup == "cjk":
-                pieces = self.cut_run(match.group(), mode)
-            else:
-                text = match.group()
-                text = normalise_symbol(text) if match.lastgroup == "symbol" else text
-                pieces = [(text, 0, len(match.group()), False)]
-            for text, start, end, same_position in pieces:
-                if not same_position:
-                    position += 1
-                token.text = text
-                token.boost = 1.0
-                token.stopped = False
-                if keeporiginal:
-                    token.original = text
-                if positions:
-                    token.pos = position - 1
-                if chars:
-                    token.startchar = start_char + match.start() + start
-                    token.endchar = start_char + match.start() + end
-                yield token
-
-    def cut_run(self, run: str, mode: str) -> list[tuple[str, int, int, bool]]:
-        raise NotImplementedError
+def character_pairs(run: str, mode: str) -> list[Piece]:
+    """Overlapping pairs of a run of Chinese characters (and its last character, at index time,
+    at the position of the last pair)."""
+    if len(run) == 1:
+        return [(run, 0, 1, False)]
+    pairs = [(run[i : i + 2], i, i + 2, False) for i in range(len(run) - 1)]
+    if mode != "query":
+        pairs.append((run[-1], len(run) - 1, len(run), True))
+    return pairs
 
 
-class WordTokenizer(_ArchiveTokenizer):
-    """jieba words (with sub-words at index time) for Chinese; whole words and symbols else."""
-
-    def cut_run(self, run, mode):
-        return chinese_words(run, mode)
-
-
-class BigramTokenizer(_ArchiveTokenizer):
-    """Overlapping character pairs for Chinese; whole words and symbols else.
-
-    At index time the last character of a run is also a token of its own, at the position of the
-    last pair, so that a one-character query can be a prefix query (国*) that finds every
-    occurrence without disturbing the positions that phrases of pairs rely on.
-    """
-
-    def cut_run(self, run, mode):
-        if len(run) == 1:
-            return [(run, 0, 1, False)]
-        pairs = [(run[i : i + 2], i, i + 2, False) for i in range(len(run) - 1)]
-        if mode != "query":
-            pairs.append((run[-1], len(run) - 1, len(run), True))
-        return pairs
+def _tokens(text: str, cut_run, mode: str) -> list[Token]:
+    tokens = []
+    position = -1
+    for match in TOKEN_RE.finditer(text):
+        if match.lastgroup == "cjk":
+            pieces = cut_run(match.group(), mode)
+        else:
+            value = match.group()
+            value = normalise_symbol(value) if match.lastgroup == "symbol" else value
+            pieces = [(value, 0, len(match.group()), False)]
+        offset = match.start()
+        for value, start, end, same_position in pieces:
+            if not same_position:
+                position += 1
+            tokens.append((value.lower(), position, offset + start, offset + end))
+    return tokens
 
 
-def word_analyzer():
-    return WordTokenizer() | LowercaseFilter()
+def word_tokens(text: str, mode: str = "index") -> list[Token]:
+    """The ``text`` field's tokens: jieba words (with sub-words at index time), whole words and
+    symbols."""
+    return _tokens(text, chinese_words, mode)
 
 
-def bigram_analyzer():
-    return BigramTokenizer() | LowercaseFilter()
+def bigram_tokens(text: str, mode: str = "index") -> list[Token]:
+    """The ``bigrams`` field's tokens: character pairs for Chinese, whole words and symbols."""
+    return _tokens(text, character_pairs, mode)
 
 
-def stemming_analyzer(language: str):
-    """Words stemmed with the Snowball stemmer of ``language``; symbols pass unchanged."""
-    return WordTokenizer() | LowercaseFilter() | StemFilter(lang=language)
+def stemmed_tokens(text: str, language: str, mode: str = "index") -> list[Token]:
+    """The tokens of the field ``text_<language>``: the words of ``text`` stemmed."""
+    stem = stemmer(language)
+    return [(stem(value), *rest) for value, *rest in word_tokens(text, mode)]
 
 
-FIELD_ANALYZERS = {
-    "text": word_analyzer,
-    "bigrams": bigram_analyzer,
-    **{
-        field: (lambda language=language: stemming_analyzer(language))
-        for language, field in LANGUAGE_FIELDS.items()
-    },
-}
+@cache
+def stemmer(language: str):
+    """The Snowball stemmer of ``language`` as a function of one word; no change for a language
+    without one (``zh``)."""
+    if language not in _SNOWBALL:
+        return _unchanged
+    return Stemmer.Stemmer(_SNOWBALL[language]).stemWord
+
+
+def _unchanged(word: str) -> str:
+    return word
+
+
+def field_tokens(field: str, text: str, mode: str = "index") -> list[Token]:
+    """The tokens of ``text`` in the index field ``field``."""
+    if field == "bigrams":
+        return bigram_tokens(text, mode)
+    for language, name in LANGUAGE_FIELDS.items():
+        if name == field:
+            return stemmed_tokens(text, language, mode)
+    return word_tokens(text, mode)

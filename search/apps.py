@@ -3,7 +3,8 @@ from django.conf import settings
 
 
 class SearchConfig(AppConfig):
-    """Full-text search of paragraphs and footnotes (django-haystack with Whoosh and jieba)."""
+    """Full-text search of paragraphs and footnotes: jieba and character pairs, on Whoosh or
+    tantivy behind one seam (``search.engines``)."""
 
     name = "search"
     verbose_name = "Search"
@@ -12,3 +13,7 @@ class SearchConfig(AppConfig):
         from .analysis import configure
 
         configure(settings.JIEBA_CACHE_DIR)
+        if settings.SEARCH_ENGINE == "whoosh":
+            from .engines import whoosh_patches
+
+            whoosh_patches.apply()

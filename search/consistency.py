@@ -3,9 +3,8 @@
 The database is the record; the index is derived from it, one document per paragraph and per
 footnote. They drift apart when an import stored a text but could not index it, when an index
 write was interrupted, or when someone edited the database by hand. ``check`` compares the two
-in a few seconds for the whole archive: it reads the index's stored fields with one Whoosh
-reader (a haystack query per document would take minutes) and the database with one query per
-model. ``repair`` reindexes every language version that differs, through the same
+in a few seconds for the whole archive: it reads the index's stored fields in one pass of the
+engine (a query per document would take minutes) and the database with one query per model. ``repair`` reindexes every language version that differs, through the same
 ``replace_versions`` the importer writes with, and removes documents the database no longer has.
 """
 
@@ -14,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from haystack.utils import get_model_ct
-from whoosh.query import Term
 
 from resolutions.models import Footnote, Paragraph
 
-from .indexing import BATCH_PROCESSES, BATCH_SIZE, PARALLEL_FROM, backend
-from .search_indexes import FootnoteIndex, ParagraphIndex
+from .engines import backend
+from .indexing import BATCH_SIZE, processes_for
+from .search_indexes import prepared_documents
 
 EXAMPLES = 5  # documents named per kind of difference
 
@@ -108,21 +107,17 @@ def database_documents() -> dict[str, Document]:
 
 def index_documents() -> list[Document]:
     """Every document in the index (deleted ones left out), from its stored fields."""
-    search = backend()
-    if not search.setup_complete:
-        search.setup()
-    with search.index.reader() as reader:
-        return [
-            Document(
-                stored.get("id", ""),
-                stored.get("version", ""),
-                stored.get("symbol", ""),
-                stored.get("language", ""),
-                stored.get("eid", ""),
-                stored.get("text", ""),
-            )
-            for stored in reader.all_stored_fields()
-        ]
+    return [
+        Document(
+            stored.get("id", ""),
+            stored.get("version", ""),
+            stored.get("symbol", ""),
+            stored.get("language", ""),
+            stored.get("eid", ""),
+            stored.get("text", ""),
+        )
+        for stored in backend().stored_documents()
+    ]
 
 
 def check() -> Comparison:
@@ -161,12 +156,9 @@ def repair(comparison: Comparison) -> int:
     for start in range(0, len(versions), BATCH_SIZE):
         batch = versions[start : start + BATCH_SIZE]
         ids = [int(version) for version in batch if version.isdigit()]
-        paragraphs = ParagraphIndex().index_queryset().filter(version_id__in=ids)
-        footnotes = FootnoteIndex().index_queryset().filter(version_id__in=ids)
-        documents = [(ParagraphIndex(), p) for p in paragraphs]
-        documents += [(FootnoteIndex(), f) for f in footnotes]
-        processes = BATCH_PROCESSES if len(batch) >= PARALLEL_FROM else 1
-        backend().replace_versions(batch, documents, processes=processes)
+        backend().replace_versions(
+            batch, prepared_documents(ids), processes=processes_for(len(batch))
+        )
     return len(versions)
 
 
@@ -182,13 +174,5 @@ def unindexed(version_ids: Iterable[int]) -> list[int]:
     for model in (Paragraph, Footnote):
         rows = model.objects.filter(version_id__in=ids).values_list("version_id", flat=True)
         expected.update(rows)
-    search = backend()
-    if not search.setup_complete:
-        search.setup()
-    with search.index.searcher() as searcher:
-        return [
-            version
-            for version in ids
-            if sum(1 for _ in searcher.docs_for_query(Term("version", str(version))))
-            != expected[version]
-        ]
+    indexed = backend().version_counts(ids)
+    return [version for version in ids if indexed[version] != expected[version]]

@@ -3,11 +3,12 @@
 The importer calls ``index_version`` after a file's transaction has committed; ``rebuild_index``
 (haystack's command) rebuilds everything from PostgreSQL.
 
-Whoosh writes a segment per commit, and a segment's cost grows with the number of distinct
+Every engine writes a segment per commit, and a segment's cost grows with the number of distinct
 terms in it, which Chinese character pairs make large: a commit per file would spend most of a
 bulk import writing small segments. Inside ``batched()`` (``import_resolutions`` runs in one),
-versions are indexed together, one writer and one commit per batch; a text becomes searchable
-when its batch is written, at the latest when the batch ends.
+versions are indexed together, one writer and one commit per batch, their text analysed by one
+process per core; a text becomes searchable when its batch is written, at the latest when the
+batch ends.
 """
 
 import os
@@ -16,30 +17,26 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from haystack import connections
-
-from .search_indexes import FootnoteIndex, ParagraphIndex
+from .engines import backend
+from .search_indexes import prepared_documents
 
 # Language versions per writer in a batch: large enough to amortise a segment, small enough
 # that a text waits seconds, not minutes, to be searchable during a long import.
 BATCH_SIZE = 100
-# A batch is analysed by this many processes (jieba and Whoosh are pure Python, one core each).
+# A batch is analysed by this many processes (jieba is pure Python, one core each).
 BATCH_PROCESSES = min(os.cpu_count() or 1, 4)
 PARALLEL_FROM = 10  # versions in a write
 
 
-def backend():
-    return connections["default"].get_backend()
+def processes_for(versions: int) -> int:
+    """Spreading a handful of texts over processes costs more than it saves."""
+    return BATCH_PROCESSES if versions >= PARALLEL_FROM else 1
 
 
 def _write(version_ids: list[int], removed: list[int], *, processes: int = 1) -> None:
     """Index every paragraph and footnote of the versions, after removing every document of
     ``removed`` (the versions themselves and those they replaced), in one commit."""
-    paragraphs = ParagraphIndex().index_queryset().filter(version_id__in=version_ids)
-    footnotes = FootnoteIndex().index_queryset().filter(version_id__in=version_ids)
-    documents = [(ParagraphIndex(), p) for p in paragraphs]
-    documents += [(FootnoteIndex(), f) for f in footnotes]
-    backend().replace_versions(removed, documents, processes=processes)
+    backend().replace_versions(removed, prepared_documents(version_ids), processes=processes)
 
 
 @dataclass
@@ -62,10 +59,8 @@ class IndexBatch:
         right and only the index behind."""
         if not self.version_ids:
             return
-        # Spreading a handful of texts over processes costs more than it saves.
-        processes = BATCH_PROCESSES if len(self.version_ids) >= PARALLEL_FROM else 1
         try:
-            _write(self.version_ids, self.removed, processes=processes)
+            _write(self.version_ids, self.removed, processes=processes_for(len(self.version_ids)))
         except Exception as error:
             self.problems.append(
                 f"{len(self.version_ids)} imported text(s) are not in the search index ({error})"

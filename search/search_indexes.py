@@ -1,5 +1,5 @@
-"""What the search index holds: one document per paragraph and one per footnote, in every
-language, so that every hit opens on a permalink.
+"""What the search index holds, in every engine: one document per paragraph and one per
+footnote, in every language, so that every hit opens on a permalink.
 
 Fields (the analyzers behind the text fields are in ``search.analysis``):
 
@@ -105,3 +105,12 @@ class FootnoteIndex(_TextIndex, indexes.Indexable):
 
     def url_of(self, obj):
         return f"{obj.version.get_absolute_url()}#{obj.eid}"
+
+
+def prepared_documents(version_ids) -> list[dict]:
+    """The index documents of every paragraph and footnote of the language versions."""
+    documents = []
+    for search_index in (ParagraphIndex(), FootnoteIndex()):
+        queryset = search_index.index_queryset().filter(version_id__in=list(version_ids))
+        documents += [search_index.full_prepare(obj) for obj in queryset]
+    return documents

@@ -1,40 +1,36 @@
-"""Running a search: the query, facet filters, sorting and paging, through haystack.
+"""Running a search: the query, facet filters, sorting and paging, on the configured engine.
 
-``run_search`` returns everything the page and the JSON need; it never raises for what the user
-typed, and reports an unusable index as ``unavailable`` instead of failing.
+``run_search`` returns everything the page, the feed and the JSON need; it never raises for what
+the user typed, and reports an unusable index as ``unavailable`` instead of failing.
 
-Searches go on while the importer writes. Whoosh readers take no lock, but a commit replaces the
-index's table of contents and removes the segments it merged: a search that listed the files just
-before finds one gone (``FileNotFoundError``; ``EmptyIndexError`` when no table of contents is
-left for an instant). The index is then opened afresh and the search run again, so a search
-during an import answers from the index before or after the commit, never with an error.
+Searches go on while the importer writes and while ``rebuild_index`` swaps in a new index. An
+engine that finds the index changing under a search (a commit removed the files it was about to
+read) says so with ``IndexChanging``; the index is then opened afresh and the search run again,
+so a search during an import answers from the index before or after the commit, never with an
+error.
 """
 
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from haystack import connections
-from haystack.query import SearchQuerySet
-from whoosh import index as whoosh_index
 
 from resolutions.symbols import Symbol, parse_symbol
 
+from .engines import backend
+from .engines.base import IndexChanging
 from .highlight import highlight_spans, snippet_window
-from .query import build_query, citing_query, filter_query
+from .query import FACETS, SORTS, request_for
 from .querylang import ParsedQuery, parse_query
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
-FACETS = ("body", "period", "language", "kind")
-SORTS = ("relevance", "date")
-# What reading an index that a writer is committing to can raise; anything else is a real fault.
-COMMIT_RACES = (FileNotFoundError, whoosh_index.EmptyIndexError)
 SEARCH_ATTEMPTS = 3
+__all__ = ["FACETS", "PAGE_SIZE", "SORTS", "Hit", "Outcome", "run_search"]
 
 
 @dataclass
@@ -70,21 +66,7 @@ class Outcome:
 
 def index_exists() -> bool:
     """Whether there is a readable index to search: a missing one is not silently recreated."""
-    try:
-        return whoosh_index.exists_in(connections["default"].options["PATH"])
-    except COMMIT_RACES:
-        raise  # the caller tries again
-    except Exception:  # an unreadable directory or table of contents
-        log.exception("search index cannot be read")
-        return False
-
-
-def reopen_index() -> None:
-    """Open the search backend's index again, at the generation committed last (never through
-    haystack's ``setup``, which creates an empty index when it finds none)."""
-    backend = connections["default"].get_backend()
-    if backend.setup_complete:
-        backend.index = backend.storage.open_index(schema=backend.schema)
+    return backend().index_exists()
 
 
 def marked_html(
@@ -106,22 +88,20 @@ def marked_html(
     return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 — pieces escaped above
 
 
-def _hit(result, terms: list[str]) -> Hit:
-    text = result.text or ""
-    spans = highlight_spans(text, terms, result.language) if terms else []
-    adopted = result.adopted_on
-    if isinstance(adopted, datetime):
-        adopted = adopted.date()
+def _hit(document: dict, terms: list[str]) -> Hit:
+    text = document.get("text") or ""
+    language = document.get("language", "")
+    spans = highlight_spans(text, terms, language) if terms else []
     return Hit(
-        symbol=result.symbol,
-        title=result.title,
-        language=result.language,
-        eid=result.eid,
-        kind=result.kind,
-        url=result.url,
-        adopted_on=adopted,
+        symbol=document.get("symbol", ""),
+        title=document.get("title", ""),
+        language=language,
+        eid=document.get("eid", ""),
+        kind=document.get("kind", ""),
+        url=document.get("url", ""),
+        adopted_on=document.get("adopted_on"),
         snippet=marked_html(text, spans, snippet_window(text, spans)),
-        score=result.score,
+        score=document.get("score", 0.0),
     )
 
 
@@ -134,48 +114,41 @@ def run_search(
     symbol = parse_symbol(query.strip()) if query.strip() else None
     if symbol is not None:
         outcome.symbol = symbol
-        raw = citing_query(symbol.canonical)
         terms: list[str] = []
     elif parsed.is_empty:
         return outcome
     else:
-        raw = build_query(parsed.groups, parsed.excluded)
         terms = [term.text for term in parsed.terms]
+    request = request_for(
+        parsed,
+        cites=symbol.canonical if symbol is not None else None,
+        filters={name: value for name, value in filters.items() if name in FACETS},
+        sort=sort,
+        offset=(outcome.page - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
+    )
+    engine = backend()
     for attempt in range(1, SEARCH_ATTEMPTS + 1):
         try:
             if attempt > 1:
-                reopen_index()
-            if not index_exists():
+                engine.reopen()
+            if not engine.index_exists():
                 outcome.unavailable = True
                 return outcome
-            page_results = _search(raw, filters, sort, outcome)
+            result = engine.search_page(request)
             break
-        except COMMIT_RACES:
+        except IndexChanging:
             if attempt == SEARCH_ATTEMPTS:
-                log.exception("search index kept changing under the search for %r", raw)
+                log.exception("search index kept changing under the search for %r", query)
                 outcome.unavailable = True
                 return outcome
         except Exception:
-            log.exception("search failed for %r", raw)
+            log.exception("search failed for %r", query)
             outcome.unavailable = True
             return outcome
+    outcome.total = result.total
+    outcome.facets = result.facets
     outcome.pages = (outcome.total + PAGE_SIZE - 1) // PAGE_SIZE
-    outcome.hits = [_hit(result, terms) for result in page_results if result is not None]
+    outcome.hits = [_hit(document, terms) for document in result.documents]
     outcome.seconds = time.perf_counter() - started
     return outcome
-
-
-def _search(raw: str, filters: dict[str, str], sort: str, outcome: Outcome) -> list:
-    """One page of results for the raw query; sets the total and the facet counts."""
-    results = SearchQuerySet().raw_search(raw)
-    for name, value in filters.items():
-        results = results.narrow(filter_query(name, value))
-    for name in FACETS:
-        results = results.facet(name)
-    if sort == "date":
-        results = results.order_by("-adopted_on")
-    first = (outcome.page - 1) * PAGE_SIZE
-    page_results = list(results[first : first + PAGE_SIZE])
-    outcome.total = results.count()
-    outcome.facets = results.facet_counts().get("fields", {})
-    return page_results

@@ -4,6 +4,9 @@ import os
 from pathlib import Path
 
 import pytest
+from haystack import connections
+
+from search.engines import ENGINES
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -47,3 +50,25 @@ def english_fixture() -> Path:
 @pytest.fixture(scope="session")
 def french_fixture() -> Path:
     return FIXTURES / "markdown" / "fr_A_RES_80_501.md"
+
+
+@pytest.fixture(params=sorted(ENGINES))
+def search_engine(request, settings, tmp_path, monkeypatch) -> str:
+    """Each search test runs once per engine, on an empty index of its own in a temporary
+    directory; imports index what they store. Servers and commands started as subprocesses
+    inherit the engine through ``SEARCH_ENGINE``."""
+    name = request.param
+    connection = connections.connections_info["default"]
+    saved = dict(connection)
+    index_dir = tmp_path / f"{name}-index"
+    connection.update(ENGINE=ENGINES[name], PATH=str(index_dir))
+    settings.SEARCH_ENGINE = name
+    settings.SEARCH_INDEX_DIR = index_dir
+    settings.SEARCH_INDEX_ON_IMPORT = True
+    monkeypatch.setenv("SEARCH_ENGINE", name)
+    connections.reload("default")
+    connections["default"].get_backend().clear()
+    yield name
+    connection.clear()
+    connection.update(saved)
+    connections.reload("default")

@@ -16,13 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def search_index(settings):
-    """An empty index for this test, filled by the importer (the directory is a temporary one,
-    see the test settings)."""
-    settings.SEARCH_INDEX_ON_IMPORT = True
-    backend().clear()
-    yield
-    backend().clear()
+def search_index(search_engine):
+    """An empty index of each engine for this test, filled by the importer."""
+    return search_engine
 
 
 @pytest.fixture
@@ -211,7 +207,7 @@ def test_bad_queries_get_a_helpful_page_never_an_error(client, sample, query, me
 
 
 def test_a_missing_index_says_search_is_unavailable_and_other_pages_work(client, sample, tmp_path):
-    index_dir = Path(backend().path)
+    index_dir = backend().index_path
     index_dir.rename(tmp_path / "moved-away")
     try:
         response = client.get("/search/", {"q": "人道主义"})
@@ -287,7 +283,7 @@ def test_the_import_command_indexes_in_batches_and_says_when_the_index_failed(
 
     call_command("import_resolutions", str(sample_path), stdout=io.StringIO())
     assert ("A/RES/76/127", "zh", "preamble_1") in all_hits("重申")
-    index_dir = Path(backend().path)
+    index_dir = backend().index_path
     index_dir.rename(tmp_path / "moved-away")
     index_dir.write_text("not an index")  # a file where the index directory should be
     err = io.StringIO()
@@ -315,6 +311,6 @@ def test_a_batch_written_by_several_processes_finds_the_same(
         assert all_hits(query) == containing(query), query
     outcome = run_search("人员", {})
     assert dict(outcome.facets["language"])["zh"] == len(containing("人员"))
-    assert backend().index.refresh().doc_count() == Paragraph.objects.count() + (
+    assert backend().document_count() == Paragraph.objects.count() + (
         Footnote.objects.count()
     )

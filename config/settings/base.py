@@ -51,9 +51,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
+    # Before haystack: its rebuild_index is replaced by one that builds beside the live index.
+    "search",
     "haystack",
     "resolutions",
-    "search",
     "api",
 ]
 
@@ -124,10 +125,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Search -----------------------------------------------------------------------------------
 
-SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "whoosh_index"))
+# The engine: "whoosh" (the default, for the demo and archives up to about 100,000 paragraphs) or
+# "tantivy" (compiled, for the whole record). Both hold the same documents and find the same hits.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "whoosh").strip().lower()
+if SEARCH_ENGINE not in ("whoosh", "tantivy"):
+    raise ImproperlyConfigured(f"SEARCH_ENGINE must be whoosh or tantivy, not {SEARCH_ENGINE!r}.")
+SEARCH_INDEX_DIR = Path(
+    os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / f"{SEARCH_ENGINE}_index")
+)
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "search.backend.ArchiveWhooshEngine",
+        "ENGINE": f"search.engines.{SEARCH_ENGINE}.{SEARCH_ENGINE.capitalize()}SearchEngine",
         "PATH": str(SEARCH_INDEX_DIR),
         # Spelling suggestions are very slow on Whoosh and of little use for Chinese.
         "INCLUDE_SPELLING": False,

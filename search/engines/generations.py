@@ -1,0 +1,79 @@
+"""Index generations: a whole index is built beside the live one and swapped in atomically.
+
+``SEARCH_INDEX_DIR`` is where every process opens the index. ``rebuild_index`` writes a new
+index into a sibling directory (``.whoosh_index.20261202T150102-4711``) and then points
+``SEARCH_INDEX_DIR`` at it with a symbolic link replaced in one ``rename``: a reader opens
+either the old index or the new one, never a half-built or an empty one. Readers notice the
+switch (``resolved``) and open the new generation at their next search. The generation
+replaced is kept until the next rebuild, for searches still reading it; older ones are removed.
+
+All writers of one index, imports and rebuilds alike, take the same lock (``writing``), so an
+import never writes into a generation that is about to be replaced.
+"""
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def resolved(path: Path) -> str:
+    """The directory ``path`` stands for now (through the link, when it is one)."""
+    return os.path.realpath(path)
+
+
+def _siblings(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f".{path.name}.*-gen"))
+
+
+def new_generation(path: Path) -> Path:
+    """An empty directory beside ``path`` for a new generation of its index."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    generation = path.parent / f".{path.name}.{stamp}-{os.getpid()}-{time.monotonic_ns()}-gen"
+    generation.mkdir()
+    return generation
+
+
+def swap_in(path: Path, generation: Path) -> None:
+    """Make ``path`` stand for ``generation`` in one atomic step, and remove the generations
+    before the one it replaces."""
+    previous = Path(resolved(path)) if path.exists() or path.is_symlink() else None
+    if path.exists() and not path.is_symlink():
+        # An index made in place (first run, or an older layout) becomes a generation itself.
+        # For the instant between the two renames the path is missing, and a reader retries.
+        moved = path.parent / f".{path.name}.{time.strftime('%Y%m%dT%H%M%S')}-moved-gen"
+        path.rename(moved)
+        previous = moved
+    link = path.parent / f".{path.name}.{os.getpid()}.link"
+    link.unlink(missing_ok=True)
+    link.symlink_to(generation.name)
+    os.replace(link, path)
+    for old in _siblings(path):
+        if old not in (generation, previous):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def remove(path: Path) -> None:
+    """Remove the index at ``path``: the link and what it points to, or the directory."""
+    if path.is_symlink():
+        target = Path(resolved(path))
+        path.unlink()
+        shutil.rmtree(target, ignore_errors=True)
+    elif path.exists():
+        shutil.rmtree(path)
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Hold the write lock of the index at ``path`` (waiting for another writer to finish)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f".{path.name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

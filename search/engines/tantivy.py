@@ -1,0 +1,400 @@
+"""The tantivy engine: the archive's index in tantivy, a compiled engine embedded like Whoosh (a
+directory, no server), for an archive of the whole UN record.
+
+The documents, fields and tokens are Whoosh's (``search.analysis`` cuts the text in Python, in as
+many processes as a batch is given, and tantivy receives every analysed field pre-tokenized with
+the same positions), so both engines find exactly the same paragraphs; tantivy matches phrases,
+counts totals and facets and sorts in compiled code.
+
+- ``text`` (stored, the highlighter's source), ``bigrams`` and ``text_<language>``: pre-tokenized,
+  with positions.
+- ``body``, ``period``, ``language``, ``kind``: whole values, fast fields counted with terms
+  aggregations (exact: each field has far fewer values than the aggregation's size).
+- ``symbol``, ``eid``, ``version``, ``id``, ``cites``: whole values; ``adopted_on`` an integer
+  ``YYYYMMDD`` fast field to sort by (0 when unknown).
+
+Each process opens the index itself, at first use (never inherited through a fork), and reloads it
+when a commit has changed ``meta.json`` or a rebuild has swapped the generation.
+"""
+
+import atexit
+import multiprocessing
+import os
+import threading
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import tantivy
+from haystack.backends import BaseEngine, BaseSearchBackend, BaseSearchQuery
+
+from ..analysis import LANGUAGE_FIELDS, bigram_tokens, initialize, stemmed_tokens, word_tokens
+from ..query import WORD_FIELDS, ResultPage, SearchRequest, TermMatch
+from . import generations
+from .base import ArchiveEngine, IndexChanging, IndexUnavailable
+
+PRE_TOKENIZED = ("text", "bigrams", *LANGUAGE_FIELDS.values())
+FACET_FIELDS = ("body", "period", "language", "kind")
+KEYWORD_FIELDS = ("id", "symbol", "eid", "version")
+DISPLAY_FIELDS = ("title", "url")
+WRITER_HEAP = 256_000_000  # bytes; tantivy flushes a segment when its writer's heap is full
+AGGREGATION_SIZE = 65_536  # more than the values of any facet field
+META = "meta.json"
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("text", stored=True, tokenizer_name="raw", index_option="position")
+    for name in PRE_TOKENIZED[1:]:
+        builder.add_text_field(name, tokenizer_name="raw", index_option="position")
+    for name in FACET_FIELDS:
+        builder.add_text_field(
+            name, stored=True, fast=True, tokenizer_name="raw", index_option="basic"
+        )
+    for name in KEYWORD_FIELDS:
+        builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
+    for name in DISPLAY_FIELDS:
+        builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("cites", tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("adopted_on", stored=True, indexed=True, fast=True)
+    return builder.build()
+
+
+SCHEMA = build_schema()
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def analyse(prepared: dict) -> dict[str, list]:
+    """The tokens of a prepared document's analysed fields (run in the analysis processes)."""
+    text = prepared.get("text") or ""
+    tokens = {"text": word_tokens(text), "bigrams": bigram_tokens(text)}
+    for language, name in LANGUAGE_FIELDS.items():
+        if prepared.get(name):
+            tokens[name] = stemmed_tokens(prepared[name], language)
+    return tokens
+
+
+def _pre_tokenized(text: str, tokens: list) -> tantivy.PreTokenizedString:
+    return tantivy.PreTokenizedString(
+        text, [tantivy.Token(value, position, start, end) for value, position, start, end in tokens]
+    )
+
+
+def _document(prepared: dict, tokens: dict[str, list]) -> tantivy.Document:
+    document = tantivy.Document()
+    for name, field_tokens in tokens.items():
+        document.add_pre_tokenized_text(name, _pre_tokenized(prepared[name], field_tokens))
+    for name in (*FACET_FIELDS, *KEYWORD_FIELDS, *DISPLAY_FIELDS):
+        value = prepared.get(name)
+        if value is not None:
+            document.add_text(name, str(value))
+    for symbol in prepared.get("cites") or ():
+        document.add_text("cites", symbol)
+    adopted = prepared.get("adopted_on")
+    document.add_integer("adopted_on", _day_number(adopted))
+    return document
+
+
+def _day_number(day) -> int:
+    return day.year * 10_000 + day.month * 100 + day.day if isinstance(day, date) else 0
+
+
+def _day(number: int) -> date | None:
+    return date(number // 10_000, number // 100 % 100, number % 100) if number else None
+
+
+def _stored(document: tantivy.Document, score: float) -> dict:
+    fields = {name: values[0] for name, values in document.to_dict().items() if values}
+    fields["adopted_on"] = _day(fields.get("adopted_on") or 0)
+    fields["score"] = score
+    return fields
+
+
+# Analysis processes, kept for the life of the process that writes (an import or a rebuild).
+_pool = None
+_pool_size = 0
+_pool_lock = threading.Lock()
+
+
+def _analysis_pool(processes: int):
+    global _pool, _pool_size
+    with _pool_lock:
+        if _pool is None or _pool_size != processes:
+            if _pool is not None:
+                _pool.terminate()
+            initialize()  # loaded once here, shared with the forked processes
+            _pool = multiprocessing.get_context("fork").Pool(processes)
+            _pool_size = processes
+        return _pool
+
+
+@atexit.register
+def _close_pool() -> None:
+    if _pool is not None:
+        _pool.terminate()
+
+
+def analysed(documents: list[dict], processes: int) -> list[dict[str, list]]:
+    if processes <= 1 or len(documents) < 2 * processes:
+        return [analyse(document) for document in documents]
+    chunk = max(1, min(256, len(documents) // (processes * 4)))
+    return _analysis_pool(processes).map(analyse, documents, chunksize=chunk)
+
+
+# --- queries -----------------------------------------------------------------------------------
+
+
+def _phrase(field: str, words: list[str]) -> tantivy.Query | None:
+    if not words:
+        return None
+    if len(words) == 1:
+        return tantivy.Query.term_query(SCHEMA, field, words[0])
+    return tantivy.Query.phrase_query(SCHEMA, field, words)
+
+
+def _any(queries: list) -> tantivy.Query:
+    queries = [query for query in queries if query is not None]
+    if not queries:
+        return tantivy.Query.empty_query()
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, query) for query in queries])
+
+
+def _escaped(text: str) -> str:
+    return "".join("\\" + char if not char.isalnum() else char for char in text)
+
+
+def term_query(term: TermMatch) -> tantivy.Query:
+    """A Chinese term is decided by its character pairs and ranked by its words; any other
+    term is a phrase of words or of stems."""
+    if term.chinese:
+        if term.character:
+            # Every pair that starts with the character, and the last character of a run.
+            decide = tantivy.Query.regex_query(SCHEMA, "bigrams", _escaped(term.character) + ".?")
+        else:
+            decide = _phrase("bigrams", term.pairs) or tantivy.Query.empty_query()
+        rank = _phrase("text", term.words("text"))
+        if rank is None:
+            return decide
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, decide), (tantivy.Occur.Should, rank)]
+        )
+    return _any([_phrase(name, term.words(name)) for name in WORD_FIELDS])
+
+
+def compile_request(request: SearchRequest) -> tantivy.Query:
+    if request.cites is not None:
+        clauses = [(tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "cites", request.cites))]
+    else:
+        clauses = [
+            (tantivy.Occur.Must, _any([term_query(term) for term in group]))
+            for group in request.groups
+        ]
+        clauses += [(tantivy.Occur.MustNot, term_query(term)) for term in request.excluded]
+    clauses += [
+        (
+            tantivy.Occur.Must,
+            tantivy.Query.const_score_query(tantivy.Query.term_query(SCHEMA, name, value), 0.0),
+        )
+        for name, value in request.filters
+    ]
+    return tantivy.Query.boolean_query(clauses)
+
+
+# --- the backend -------------------------------------------------------------------------------
+
+
+def _is_fault(error: BaseException) -> bool:
+    """Whether an error is the index's (tantivy reports damage as a Rust panic, which Python
+    sees as a ``BaseException``), not the process being stopped."""
+    return not isinstance(error, KeyboardInterrupt | SystemExit | GeneratorExit)
+
+
+class TantivyBackend(ArchiveEngine, BaseSearchBackend):
+    name = "tantivy"
+
+    def __init__(self, connection_alias, **connection_options):
+        super().__init__(connection_alias, **connection_options)
+        self._index = None
+        self._opened = None  # (process, generation, meta.json's stamp) the reader was opened at
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def index_exists(self) -> bool:
+        try:
+            return tantivy.Index.exists(str(self.index_path))
+        except BaseException as error:
+            if not _is_fault(error):
+                raise
+            return False
+
+    def _stamp(self, generation: str):
+        stat = os.stat(Path(generation) / META)
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+    def _reader(self) -> tantivy.Index:
+        """The index, reloaded when a commit or a rebuild has changed it since the last use."""
+        generation = generations.resolved(self.index_path)
+        try:
+            stamp = self._stamp(generation)
+        except FileNotFoundError as error:
+            raise IndexUnavailable("no index") from error
+        opened = (os.getpid(), generation, stamp)
+        if self._index is None or self._opened[:2] != opened[:2]:
+            self._index = tantivy.Index(SCHEMA, generation, reuse=True)
+            self._index.config_reader("Manual", 0)
+        elif self._opened[2] != stamp:
+            self._index.reload()
+        self._opened = opened
+        return self._index
+
+    def reopen(self) -> None:
+        self._index = None
+
+    def health(self) -> str:
+        try:
+            if not self.index_exists():
+                return "unavailable (no index)"
+            searcher = self._reader().searcher()
+            if searcher.num_docs:
+                result = searcher.search(tantivy.Query.all_query(), 1)
+                searcher.doc(result.hits[0][1])
+        except BaseException as error:
+            if not _is_fault(error):
+                raise
+            return f"unavailable ({type(error).__name__})"
+        return "ok"
+
+    def search_page(self, request: SearchRequest) -> ResultPage:
+        try:
+            if not self.index_exists():
+                raise IndexUnavailable("no index")
+            return self._search_page(request)
+        except (IndexUnavailable, IndexChanging):
+            raise
+        except FileNotFoundError as error:
+            raise IndexChanging from error
+        except BaseException as error:
+            if not _is_fault(error):
+                raise
+            self.reopen()
+            raise IndexUnavailable(type(error).__name__) from error
+
+    def _search_page(self, request: SearchRequest) -> ResultPage:
+        searcher = self._reader().searcher()
+        query = compile_request(request)
+        by_date = request.sort == "date"
+        result = searcher.search(
+            query,
+            max(request.limit, 1),
+            count=True,
+            offset=request.offset,
+            **({"order_by_field": "adopted_on", "order": tantivy.Order.Desc} if by_date else {}),
+        )
+        page = ResultPage(total=result.count)
+        for score, address in result.hits[: request.limit]:
+            page.documents.append(
+                _stored(searcher.doc(address), 0.0 if by_date else float(score))
+            )
+        if request.facets and result.count:
+            aggregations = searcher.aggregate(
+                query,
+                {
+                    name: {"terms": {"field": name, "size": AGGREGATION_SIZE}}
+                    for name in request.facets
+                },
+            )
+            for name in request.facets:
+                buckets = aggregations.get(name, {}).get("buckets", [])
+                page.facets[name] = sorted(
+                    ((bucket["key"], bucket["doc_count"]) for bucket in buckets),
+                    key=lambda item: (-item[1], str(item[0])),
+                )
+        else:
+            page.facets = {name: [] for name in request.facets}
+        return page
+
+    def stored_documents(self):
+        searcher = self._reader().searcher()
+        if not searcher.num_docs:
+            return
+        result = searcher.search(tantivy.Query.all_query(), searcher.num_docs, count=False)
+        for _, address in result.hits:
+            yield _stored(searcher.doc(address), 0.0)
+
+    def document_count(self) -> int:
+        return self._reader().searcher().num_docs
+
+    def version_counts(self, version_ids) -> Counter:
+        searcher = self._reader().searcher()
+        counts: Counter = Counter()
+        for version in version_ids:
+            query = tantivy.Query.term_query(SCHEMA, "version", str(version))
+            counts[version] = searcher.search(query, 1, count=True).count
+        return counts
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def create(self) -> None:
+        self.index_path.mkdir(parents=True, exist_ok=True)
+        tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
+
+    def write(self, removed_versions, documents, *, processes: int = 1) -> None:
+        tokens = analysed(documents, processes)
+        self.index_path.mkdir(parents=True, exist_ok=True)
+        index = tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
+        writer = index.writer(WRITER_HEAP, 1)
+        try:
+            for version in removed_versions:
+                writer.delete_documents_by_term("version", str(version))
+            for prepared, document_tokens in zip(documents, tokens, strict=True):
+                writer.add_document(_document(prepared, document_tokens))
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        writer.wait_merging_threads()
+
+    # haystack's own calls, for ``update_index`` and ``clear_index``.
+
+    def update(self, index, iterable, commit=True):
+        documents = [index.full_prepare(obj) for obj in iterable]
+        if not documents:
+            return
+        with generations.writing(self.index_path):
+            self.create()
+            index_dir = tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
+            writer = index_dir.writer(WRITER_HEAP, 1)
+            for prepared in documents:
+                writer.delete_documents_by_term("id", prepared["id"])
+                writer.add_document(_document(prepared, analyse(prepared)))
+            writer.commit()
+            writer.wait_merging_threads()
+
+    def remove(self, obj_or_string, commit=True):
+        from haystack.utils import get_identifier
+
+        with generations.writing(self.index_path):
+            index = tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
+            writer = index.writer(WRITER_HEAP, 1)
+            writer.delete_documents_by_term("id", get_identifier(obj_or_string))
+            writer.commit()
+            writer.wait_merging_threads()
+
+    def clear(self, models=None, commit=True):
+        """Leave an empty index (every document of the archive is a paragraph or a footnote,
+        so clearing some models clears them all)."""
+        self.delete_index()
+        self.create()
+        self.reopen()
+
+    def search(self, query_string, **kwargs):
+        raise NotImplementedError("the archive searches through search_page(SearchRequest)")
+
+
+class TantivySearchEngine(BaseEngine):
+    backend = TantivyBackend
+    query = BaseSearchQuery
