@@ -5,7 +5,6 @@ import run again and ``check_index --repair`` bring the two back in step."""
 import contextlib
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,7 +12,7 @@ import time
 from pathlib import Path
 
 from bench.server import PROJECT_DIR, server_environment
-from bench.traffic import manage
+from bench.traffic import engine_at, manage
 
 
 def digest(path: Path) -> str:
@@ -81,17 +80,15 @@ def database_problems(files: list[Path]) -> dict:
 def index_gaps(index_dir: Path) -> dict:
     """How the search index differs from the database: language versions stored but not
     indexed, versions indexed but no longer stored, and the document counts."""
-    from whoosh import index as whoosh_index
-
     from resolutions.models import Footnote, LanguageVersion, Paragraph
 
     stored = set(LanguageVersion.objects.values_list("id", flat=True))
     expected = Paragraph.objects.count() + Footnote.objects.count()
-    if not whoosh_index.exists_in(index_dir):
+    engine = engine_at(index_dir)
+    if not engine.index_exists():
         return {"missing": len(stored), "stale": 0, "documents": 0, "expected": expected}
-    with whoosh_index.open_dir(index_dir).searcher() as searcher:
-        indexed = {int(term) for term in searcher.reader().field_terms("version")}
-        documents = searcher.doc_count()
+    indexed = {int(document["version"]) for document in engine.stored_documents()}
+    documents = engine.document_count()
     return {
         "missing": len(stored - indexed),
         "stale": len(indexed - stored),
@@ -102,9 +99,10 @@ def index_gaps(index_dir: Path) -> dict:
 
 def empty_archive(index_dir: Path) -> None:
     from resolutions.models import Resolution
+    from search.engines import generations
 
     Resolution.objects.all().delete()
-    shutil.rmtree(index_dir, ignore_errors=True)
+    generations.remove(index_dir)
 
 
 def import_command(files: list[Path]) -> list[str]:

@@ -2,40 +2,73 @@
 ``bench.faults``: what search, /healthz and the other pages answer meanwhile, and how soon search
 finds its hits again once ``rebuild_index`` has rebuilt the index, without a restart."""
 
+import os
 import random
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from bench.server import Server, server_environment
-from bench.traffic import RECOVERY_TIMEOUT, Pages, Traffic, ask, figures, manage, statuses
+from bench.traffic import (
+    RECOVERY_TIMEOUT,
+    Pages,
+    Traffic,
+    ask,
+    engine_at,
+    figures,
+    manage,
+    statuses,
+)
 
 UNAVAILABLE_MESSAGE = "The search index is unavailable"
+# Each engine's files, by what they hold: the table of contents names the segments (Whoosh's
+# ``*.toc``, tantivy's ``meta.json``), the segments hold the documents and their terms.
+TABLE_OF_CONTENTS = {"whoosh": ("*.toc",), "tantivy": ("meta.json",)}
+SEGMENTS = {
+    "whoosh": ("*.seg",),
+    "tantivy": ("*.idx", "*.term", "*.pos", "*.store", "*.fast", "*.fieldnorm"),
+}
+
+
+def index_files(index_dir: Path, kinds: dict[str, tuple[str, ...]]) -> list[Path]:
+    """The engine's files of one kind in the index at ``index_dir``, through the link to its
+    generation when it is one (as it is after ``rebuild_index``). Never none: a fault that found
+    nothing to damage would damage nothing."""
+    from search.engines import generations
+
+    directory = Path(generations.resolved(index_dir))
+    patterns = kinds[engine_at(index_dir).name]
+    found = sorted({path for pattern in patterns for path in directory.glob(pattern)})
+    if not found:
+        raise RuntimeError(f"no {' '.join(patterns)} in {directory}")
+    return found
 
 
 def delete_index(index_dir: Path) -> None:
-    shutil.rmtree(index_dir)
+    """The index removed: the link and the generation it points to, or the directory."""
+    from search.engines import generations
+
+    generations.remove(index_dir)
 
 
 def garbage_toc(index_dir: Path) -> None:
-    for path in index_dir.glob("*.toc"):
+    for path in index_files(index_dir, TABLE_OF_CONTENTS):
         path.write_bytes(random.Random(path.name).randbytes(path.stat().st_size))
 
 
 def garbage_segments(index_dir: Path) -> None:
-    # Garbage over the data at the start of each segment; its directory, at the end, survives.
-    for path in index_dir.glob("*.seg"):
+    # Garbage over the data at the start of each segment file; the end of a large one survives.
+    for path in index_files(index_dir, SEGMENTS):
         with open(path, "r+b") as segment:
             segment.write(random.Random(path.name).randbytes(min(path.stat().st_size, 64 * 1024)))
 
 
 def truncate_segments(index_dir: Path) -> None:
-    # Each segment replaced by its first half, as a copy cut short by a full disk leaves it. The
-    # cut copy is a new file: a search reading the old one at that moment finishes on it (Whoosh
-    # maps segments into memory, and a mapped file cut short in place would kill the process
-    # reading past its new end with SIGBUS; gunicorn would replace the worker).
-    for path in index_dir.glob("*.seg"):
+    # Each segment file replaced by its first half, as a copy cut short by a full disk leaves
+    # it. The cut copy is a new file: a search reading the old one at that moment finishes on it
+    # (both engines map segments into memory, and a mapped file cut short in place would kill
+    # the process reading past its new end with SIGBUS; gunicorn would replace the worker).
+    for path in index_files(index_dir, SEGMENTS):
         cut = path.with_name(path.name + ".cut")
         cut.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
         cut.replace(path)
@@ -77,8 +110,6 @@ def search_hits(port: int, pages: Pages) -> int | None:
 def index_fault(server: Server, index_dir: Path, pages: Pages, fault: str) -> dict:
     """Damage the index under the running server, look at what it answers, rebuild the index
     with ``rebuild_index`` and wait for search to find its hits again, without restarting."""
-    from whoosh import index as whoosh_index
-
     processes = server.alive_processes()
     before = {"hits": search_hits(server.port, pages)}
     with Traffic(server.port, [pages.search + "&format=json", *pages.reading]) as traffic:
@@ -86,8 +117,11 @@ def index_fault(server: Server, index_dir: Path, pages: Pages, fault: str) -> di
         traffic.mark("fault")
         INDEX_FAULTS[fault](index_dir)
         during = probe_search(server.port, pages)
-        # Search must not have made a new, empty index where the deleted one was.
-        during["index_recreated"] = fault == "deleted" and whoosh_index.exists_in(index_dir)
+        # Search must not have made a new, empty index (or even its directory) where the deleted
+        # one was.
+        during["index_recreated"] = fault == "deleted" and (
+            os.path.lexists(index_dir) or engine_at(index_dir).index_exists()
+        )
         traffic.mark("rebuild")
         status, output, seconds = manage("rebuild_index", "--noinput", env=server_environment())
         traffic.mark("rebuilt")

@@ -99,7 +99,7 @@ def run(corpus: Path, *, index_batch: int = BATCH_SIZE) -> dict:
                 for result in import_path(path).results:
                     statuses[result.status] += 1
             last_batch = time.perf_counter()
-            batch.flush()
+            batch.close()
             seconds["index"] += time.perf_counter() - last_batch
         total = time.perf_counter() - started
     if batch.problems:

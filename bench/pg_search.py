@@ -6,12 +6,11 @@ a query as the search page needs it: the first page of paragraphs and the total 
 import json
 import time
 from collections import Counter
-from functools import cache
 
 from django.db import connection
 
 from resolutions.models import LanguageVersion, Paragraph, Resolution
-from search.analysis import CJK_RE, in_dictionary, initialize, word_analyzer
+from search.analysis import CJK_RE, in_dictionary, initialize, word_tokens
 from search.querylang import parse_query
 from search.service import PAGE_SIZE
 
@@ -74,18 +73,13 @@ def build_trigram_index() -> dict:
     }
 
 
-@cache
-def _analyzer():
-    return word_analyzer()
-
-
 def segment(text: str, mode: str = "index") -> list[str]:
     """The words of the archive's ``text`` field, one per position (sub-words left out)."""
     words, last = [], None
-    for token in _analyzer()(text, positions=True, mode=mode):
-        if token.pos != last:
-            words.append(token.text)
-            last = token.pos
+    for word, position, _, _ in word_tokens(text, mode):
+        if position != last:
+            words.append(word)
+            last = position
     return words
 
 

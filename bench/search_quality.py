@@ -2,15 +2,17 @@
 
 Usage::
 
-    .venv/bin/python -m bench.search_quality [--sentences 4000]
+    .venv/bin/python -m bench.search_quality [--sentences 4000] [--engine whoosh|tantivy]
 
-The 4,000 Chinese sentences of the UN Parallel Corpus development set are indexed with the
-archive's analyzers; 36 queries drawn from that text (common and rare dictionary words, two- and
-three-word phrases) are run through the archive's query builder. A sentence is relevant when it
-contains the query as a substring. Two configurations are measured side by side:
+The 4,000 Chinese sentences of the UN Parallel Corpus development set are indexed by a search
+engine of the archive (``SEARCH_ENGINE``, or ``--engine``) in a temporary directory; 42 queries
+drawn from that text (common and rare dictionary words, phrases of two words, fragments across a
+word boundary) are run as the search page runs them. A sentence is relevant when it contains the
+query as a substring. Two configurations are measured side by side:
 
 - ``archive``: what the search page runs (character bigrams decide, jieba words rank);
-- ``words only``: jieba words alone, the recipe in DESIGN.md without the bigram field.
+- ``words only``: jieba words alone (a phrase of the query's words among the sentence's words),
+  the recipe without the bigram field.
 """
 
 import argparse
@@ -22,19 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import index
-from whoosh.fields import ID, TEXT, Schema
-from whoosh.qparser import QueryParser
+import django
 
-from search.analysis import (
-    CJK_RE,
-    bigram_analyzer,
-    chinese_words,
-    in_dictionary,
-    initialize,
-    word_analyzer,
-)
-from search.query import build_query, quoted
+from search.analysis import CJK_RE, chinese_words, in_dictionary, initialize, word_tokens
+from search.query import request_for
 from search.querylang import parse_query
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -102,34 +95,72 @@ def choose_queries(sentences: list[str]) -> list[tuple[str, str]]:
     )
 
 
-def build_index(directory: str, sentences: list[str]):
-    schema = Schema(
-        id=ID(stored=True, unique=True),
-        text=TEXT(analyzer=word_analyzer()),
-        bigrams=TEXT(analyzer=bigram_analyzer()),
+def _document(number: int, sentence: str) -> dict:
+    """A sentence as the archive indexes a paragraph."""
+    return {
+        "id": f"sentence.{number}",
+        "django_ct": "sentence",
+        "django_id": str(number),
+        "text": sentence,
+        "bigrams": sentence,
+        "symbol": "UNv1.0.devset",
+        "title": "",
+        "eid": f"s{number}",
+        "url": "",
+        "body": "GA",
+        "period": "GA 70",
+        "language": "zh",
+        "kind": "operative",
+        "adopted_on": None,
+        "cites": [],
+        "version": "1",
+    }
+
+
+def build_index(directory: str, sentences: list[str], engine: str):
+    """A backend of ``engine`` holding the sentences, in ``directory``."""
+    from haystack.utils.loading import load_backend
+
+    from search.engines import ENGINES
+    from search.indexing import BATCH_PROCESSES
+
+    backend = load_backend(ENGINES[engine]).backend("default", PATH=directory)
+    backend.create()
+    documents = [_document(number, sentence) for number, sentence in enumerate(sentences)]
+    backend.write([], documents, processes=BATCH_PROCESSES)
+    backend.done_writing()
+    return backend
+
+
+def _phrase_in(words: list[str], tokens) -> bool:
+    """Whether the words stand at consecutive positions among the tokens."""
+    positions: dict[str, set[int]] = {}
+    for text, position, _, _ in tokens:
+        positions.setdefault(text, set()).add(position)
+    starts = positions.get(words[0], set()) if words else set()
+    return any(
+        all(start + offset in positions.get(word, ()) for offset, word in enumerate(words))
+        for start in starts
     )
-    ix = index.create_in(directory, schema)
-    with ix.writer() as writer:
-        for number, sentence in enumerate(sentences):
-            writer.add_document(id=str(number), text=sentence, bigrams=sentence)
-    return ix
 
 
 def measure(
-    ix, sentences: list[str], queries: list[tuple[str, str]], words_only: bool
+    backend, sentences: list[str], queries: list[tuple[str, str]], words_only: bool
 ) -> list[Measure]:
-    parser = QueryParser("text", ix.schema)
     results = []
-    with ix.searcher() as searcher:
-        for query, kind in queries:
-            if words_only:
-                raw = f"text:{quoted(query)}"
-            else:
-                parsed = parse_query(query)
-                raw = build_query(parsed.groups, parsed.excluded)
-            hits = {int(hit["id"]) for hit in searcher.search(parser.parse(raw), limit=None)}
-            truth = {n for n, sentence in enumerate(sentences) if query in sentence}
-            results.append(Measure(query, kind, len(truth), len(hits), len(hits & truth)))
+    tokens = [word_tokens(sentence) for sentence in sentences] if words_only else []
+    for query, kind in queries:
+        if words_only:
+            words = [text for text, *_ in word_tokens(query, "query")]
+            hits = {
+                n for n, sentence_tokens in enumerate(tokens) if _phrase_in(words, sentence_tokens)
+            }
+        else:
+            request = request_for(parse_query(query), limit=len(sentences))
+            page = backend.search_page(request)
+            hits = {int(document["eid"][1:]) for document in page.documents}
+        truth = {n for n, sentence in enumerate(sentences) if query in sentence}
+        results.append(Measure(query, kind, len(truth), len(hits), len(hits & truth)))
     return results
 
 
@@ -145,19 +176,24 @@ def summarise(results: list[Measure]) -> dict[str, tuple[float, float]]:
     return summary
 
 
-def run(limit: int | None = None) -> dict[str, dict[str, tuple[float, float]]]:
+def run(
+    limit: int | None = None, engine: str | None = None
+) -> dict[str, dict[str, tuple[float, float]]]:
+    from django.conf import settings
+
+    engine = engine or settings.SEARCH_ENGINE
     sentences = load_sentences(limit)
     queries = choose_queries(sentences)
     with tempfile.TemporaryDirectory() as directory:
         started = time.perf_counter()
-        ix = build_index(directory, sentences)
+        backend = build_index(directory, sentences, engine)
         seconds = time.perf_counter() - started
         report = {
-            name: measure(ix, sentences, queries, words_only)
+            name: measure(backend, sentences, queries, words_only)
             for name, words_only in (("archive", False), ("words only", True))
         }
     print(
-        f"{len(sentences)} sentences indexed in {seconds:.1f} s "
+        f"{engine}: {len(sentences)} sentences indexed in {seconds:.1f} s "
         f"({len(sentences) / seconds:,.0f}/s); {len(queries)} queries"
     )
     print(f"{'configuration':<12} {'queries':<12} {'recall':>7} {'precision':>9}")
@@ -178,7 +214,13 @@ def run(limit: int | None = None) -> dict[str, dict[str, tuple[float, float]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=None, help="Index only the first N.")
-    run(parser.parse_args().sentences)
+    parser.add_argument(
+        "--engine", choices=["whoosh", "tantivy"], help="The engine (default SEARCH_ENGINE)."
+    )
+    arguments = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    django.setup()
+    run(arguments.sentences, arguments.engine)
 
 
 if __name__ == "__main__":

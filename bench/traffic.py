@@ -133,6 +133,15 @@ def figures(answers: list[Answer]) -> dict:
 # --- The archive under test -------------------------------------------------------------------
 
 
+def engine_at(index_dir: Path):
+    """This process's search engine (``SEARCH_ENGINE``, which the servers and commands started
+    from here inherit) on the index at ``index_dir``, to ask it what the index holds."""
+    from search.engines import backend
+
+    live = backend()
+    return type(live)(live.connection_alias, **{**live.options, "PATH": str(index_dir)})
+
+
 def manage(*arguments: str, env: dict[str, str], timeout: float = 300) -> tuple[int, str, float]:
     """``manage.py`` in a subprocess with the server's settings: (status, output, seconds)."""
     started = time.perf_counter()

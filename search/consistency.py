@@ -4,8 +4,9 @@ The database is the record; the index is derived from it, one document per parag
 footnote. They drift apart when an import stored a text but could not index it, when an index
 write was interrupted, or when someone edited the database by hand. ``check`` compares the two
 in a few seconds for the whole archive: it reads the index's stored fields in one pass of the
-engine (a query per document would take minutes) and the database with one query per model. ``repair`` reindexes every language version that differs, through the same
-``replace_versions`` the importer writes with, and removes documents the database no longer has.
+engine (a query per document would take minutes) and the database with one query per model.
+``repair`` reindexes every language version that differs, through the same ``replace_versions``
+the importer writes with, and removes documents the database no longer has.
 """
 
 from collections import Counter

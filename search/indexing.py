@@ -12,7 +12,7 @@ batch ends.
 """
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -33,20 +33,20 @@ def processes_for(versions: int) -> int:
     return BATCH_PROCESSES if versions >= PARALLEL_FROM else 1
 
 
-def _write(version_ids: list[int], removed: list[int], *, processes: int = 1) -> None:
-    """Index every paragraph and footnote of the versions, after removing every document of
-    ``removed`` (the versions themselves and those they replaced), in one commit."""
-    backend().replace_versions(removed, prepared_documents(version_ids), processes=processes)
-
-
 @dataclass
 class IndexBatch:
-    """Versions waiting to be indexed together, and what went wrong writing earlier ones."""
+    """Versions waiting to be indexed together, and what went wrong writing earlier ones.
+
+    A batch large enough to be analysed by several processes is analysed while the import goes
+    on storing the next files, and written at the next ``flush`` (or ``close``): PostgreSQL and
+    the engine do not wait on each other. A smaller one is written when it is flushed.
+    """
 
     size: int = BATCH_SIZE
     version_ids: list[int] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    _pending: tuple[int, Callable[[], None]] | None = None
 
     def add(self, version_id: int, replaced_version_id: int | None) -> None:
         self.version_ids.append(version_id)
@@ -55,18 +55,41 @@ class IndexBatch:
             self.flush()
 
     def flush(self) -> None:
-        """Write the waiting versions. A failure is kept in ``problems``, the database being
-        right and only the index behind."""
+        """Start writing the waiting versions, after finishing the write started before. A
+        failure is kept in ``problems``, the database being right and only the index behind."""
+        self._finish()
         if not self.version_ids:
             return
+        count = len(self.version_ids)
+        processes = processes_for(count)
         try:
-            _write(self.version_ids, self.removed, processes=processes_for(len(self.version_ids)))
+            documents = prepared_documents(self.version_ids)
+            finish = backend().start_write(self.removed, documents, processes=processes)
+            self._pending = (count, finish)
         except Exception as error:
-            self.problems.append(
-                f"{len(self.version_ids)} imported text(s) are not in the search index ({error})"
-            )
+            self._failed(count, error)
         finally:
             self.version_ids, self.removed = [], []
+        if processes == 1:
+            self._finish()
+
+    def close(self) -> None:
+        """Write everything still waiting."""
+        self.flush()
+        self._finish()
+        backend().done_writing()
+
+    def _finish(self) -> None:
+        if self._pending is None:
+            return
+        (count, finish), self._pending = self._pending, None
+        try:
+            finish()
+        except Exception as error:
+            self._failed(count, error)
+
+    def _failed(self, count: int, error: Exception) -> None:
+        self.problems.append(f"{count} imported text(s) are not in the search index ({error})")
 
 
 _current_batch: ContextVar[IndexBatch | None] = ContextVar("index_batch", default=None)
@@ -81,7 +104,7 @@ def batched(size: int = BATCH_SIZE) -> Iterator[IndexBatch]:
         yield batch
     finally:
         _current_batch.reset(token)
-        batch.flush()
+        batch.close()
 
 
 def index_version(version, replaced_version_id: int | None = None) -> None:
@@ -93,4 +116,4 @@ def index_version(version, replaced_version_id: int | None = None) -> None:
         batch.add(version.id, replaced_version_id)
         return
     removed = [version.id] + ([replaced_version_id] if replaced_version_id else [])
-    _write([version.id], removed)
+    backend().replace_versions(removed, prepared_documents([version.id]))

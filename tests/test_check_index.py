@@ -1,6 +1,7 @@
 """``check_index`` finds every way the search index can differ from the database and
 ``--repair`` puts it right; ``import_resolutions --force`` replaces unchanged texts and leaves
-the index as the database is. Real PostgreSQL, a real Whoosh index."""
+the index as the database is. Real PostgreSQL, and a real index of each search engine (the
+``search_engine`` fixture)."""
 
 from io import StringIO
 
@@ -8,20 +9,19 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from resolutions.models import LanguageVersion, Paragraph, ParagraphKind
-from search.indexing import backend
+from search.engines import backend
+from search.search_indexes import prepared_documents
 from search.service import run_search
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def sample(settings, sample_path):
-    """The Chinese sample, imported and indexed into an index of this test's own."""
-    settings.SEARCH_INDEX_ON_IMPORT = True
-    backend().clear()
+def sample(search_engine, sample_path):
+    """The Chinese sample, imported and indexed into an index of this test's own, on each
+    engine."""
     call_command("import_resolutions", str(sample_path), stdout=StringIO())
-    yield LanguageVersion.objects.get(resolution__symbol="A/RES/76/127", language="zh")
-    backend().clear()
+    return LanguageVersion.objects.get(resolution__symbol="A/RES/76/127", language="zh")
 
 
 def check_index(*args) -> tuple[int, str]:
@@ -34,10 +34,15 @@ def check_index(*args) -> tuple[int, str]:
     return 0, output.getvalue()
 
 
-def remove_from_index(identifier: str) -> None:
-    writer = backend().index.writer()
-    writer.delete_by_term("id", identifier)
-    writer.commit()
+def remove_from_index(paragraph: Paragraph) -> None:
+    """Write the paragraph's language version into the index again without the paragraph."""
+    identifier = f"resolutions.paragraph.{paragraph.pk}"
+    documents = prepared_documents([paragraph.version_id])
+    before = backend().document_count()
+    backend().replace_versions(
+        [paragraph.version_id], [d for d in documents if d["id"] != identifier]
+    )
+    assert backend().document_count() == before - 1
 
 
 def operative(version, number: int) -> Paragraph:
@@ -56,7 +61,7 @@ def test_the_index_is_consistent_after_an_import(sample):
 
 def test_a_document_deleted_from_the_index_is_reported_missing_and_repaired(sample):
     paragraph = operative(sample, 4)
-    remove_from_index(f"resolutions.paragraph.{paragraph.pk}")
+    remove_from_index(paragraph)
 
     status, output = check_index()
     assert status == 1
@@ -122,7 +127,7 @@ def test_a_paragraph_removed_from_the_database_is_reported_stale_and_removed(sam
 
 
 def test_every_difference_at_once_is_repaired_in_one_run(sample):
-    remove_from_index(f"resolutions.paragraph.{operative(sample, 1).pk}")
+    remove_from_index(operative(sample, 1))
     Paragraph.objects.filter(pk=operative(sample, 5).pk).update(text="改过的文字")
     Paragraph.objects.filter(pk=operative(sample, 6).pk).delete()
 

@@ -167,7 +167,7 @@ def gunicorn(django_db_setup, django_db_blocker, workdir, static_root):
     stdout (all of its logs) in gunicorn.log."""
     from search.indexing import backend
 
-    backend().setup()  # /healthz needs an index to open; an empty one will do
+    backend().create()  # /healthz needs an index to open; an empty one will do
     sock = workdir / "gunicorn.sock"
     log = workdir / "gunicorn.log"
     command = [sys.executable, "-m", "gunicorn", "-c", str(DEPLOY / "gunicorn.conf.py")]

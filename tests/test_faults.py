@@ -3,7 +3,9 @@ serving, PostgreSQL restarted while serving, an import killed halfway.
 
 The scenarios are the ones ``python -m bench.faults`` runs with figures (``bench.fault_index``,
 ``bench.fault_postgres``, ``bench.fault_import``); here they run small, and what the server
-answered is asserted, never how fast.
+answered is asserted, never how fast. The search index faults, and the import killed while it
+writes the index, run once per search engine (the ``search_engine`` fixture: the server and the
+commands inherit ``SEARCH_ENGINE``); the PostgreSQL restart runs on the default engine.
 """
 
 import json
@@ -38,12 +40,16 @@ def archive(transactional_db, english_files, tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def served(archive, tmp_path):
-    """gunicorn with two workers serving the archive, its index built by ``rebuild_index``."""
+def served(search_engine, archive, tmp_path):
+    """gunicorn with two workers serving the archive on each engine, its index built by
+    ``rebuild_index`` (so BENCH_DIR/index is a link to the generation it built)."""
     status, output, _ = manage("rebuild_index", "--noinput", env=server_environment())
     assert status == 0, output
+    assert f"search index ({search_engine}) rebuilt" in output
+    index_dir = tmp_path / "index"
+    assert index_dir.is_symlink()
     with serving(tmp_path, workers=2) as server:
-        yield server, tmp_path / "index", choose_pages()
+        yield server, index_dir, choose_pages()
 
 
 def assert_search_unavailable_then_recovered(result):
@@ -76,22 +82,29 @@ def assert_search_unavailable_then_recovered(result):
 
 def test_a_deleted_index_makes_only_search_unavailable_until_rebuild_index(served):
     server, index_dir, pages = served
+    generation = index_dir.resolve()
 
     result = index_fault(server, index_dir, pages, "deleted")
 
     assert_search_unavailable_then_recovered(result)
+    # The generation the link pointed to went with it; the rebuild made a new one.
+    assert not generation.exists()
+    assert index_dir.is_symlink() and index_dir.resolve() != generation
 
 
 def test_a_corrupted_index_makes_only_search_unavailable_until_rebuild_index(served):
-    """Garbage over the table of contents, then over the segments, then segments cut short:
-    each is found, and each is rebuilt under the same running server (haystack's own clear
-    would fail on the first: it opens the index before deleting it)."""
+    """Garbage over the table of contents (Whoosh's ``*.toc``, tantivy's ``meta.json``), then
+    over the segments, then segments cut short: each is found, and each is rebuilt into a new
+    generation under the same running server (haystack's own clear would fail on the first: it
+    opens the index before deleting it)."""
     server, index_dir, pages = served
 
     for fault in ("table of contents overwritten", "segments overwritten", "segments truncated"):
+        damaged = index_dir.resolve()
         result = index_fault(server, index_dir, pages, fault)
 
         assert_search_unavailable_then_recovered(result)
+        assert index_dir.resolve() != damaged, fault
 
 
 def test_a_postgresql_restart_gives_503s_and_the_server_recovers_by_itself(archive, tmp_path):
@@ -119,7 +132,7 @@ def test_a_postgresql_restart_gives_503s_and_the_server_recovers_by_itself(archi
 
 
 def test_an_import_killed_at_any_point_leaves_each_file_whole_or_absent(
-    transactional_db, english_files, tmp_path, monkeypatch
+    search_engine, transactional_db, english_files, tmp_path, monkeypatch
 ):
     monkeypatch.setenv("BENCH_DIR", str(tmp_path))
     files = english_files[:6]

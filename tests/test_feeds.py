@@ -4,13 +4,12 @@ reads them (real PostgreSQL, and a real search index for the search feed)."""
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from resolutions.importer import Status, import_file
 from resolutions.models import LanguageVersion
-from search.indexing import backend
+from search.engines import backend
 from tests.factories import markdown_resolution, write_resolution
 
 pytestmark = pytest.mark.django_db
@@ -176,13 +175,10 @@ def test_a_feed_url_that_is_no_symbol_is_not_found(client, archive):
 
 
 @pytest.fixture
-def search_index(settings):
-    """An empty index for this test, filled by the importer (a temporary directory, see the test
-    settings); as in tests/test_search.py."""
-    settings.SEARCH_INDEX_ON_IMPORT = True
-    backend().clear()
-    yield
-    backend().clear()
+def search_index(search_engine):
+    """An empty index of each engine for this test, filled by the importer; as in
+    tests/test_search.py."""
+    return search_engine
 
 
 def test_search_feed_lists_the_latest_matches_by_adoption_date(client, search_index, tmp_path):
@@ -234,7 +230,7 @@ def test_search_feed_answers_503_while_the_index_is_unavailable(
     client, search_index, sample_path, tmp_path
 ):
     import_file(sample_path)
-    index_dir = Path(backend().path)
+    index_dir = backend().index_path
     index_dir.rename(tmp_path / "moved-away")
     try:
         response = client.get("/search/feed.atom", {"q": "人道主义"})

@@ -2,7 +2,6 @@
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -311,6 +310,4 @@ def test_a_batch_written_by_several_processes_finds_the_same(
         assert all_hits(query) == containing(query), query
     outcome = run_search("人员", {})
     assert dict(outcome.facets["language"])["zh"] == len(containing("人员"))
-    assert backend().document_count() == Paragraph.objects.count() + (
-        Footnote.objects.count()
-    )
+    assert backend().document_count() == Paragraph.objects.count() + (Footnote.objects.count())

@@ -13,7 +13,7 @@ per footnote): ``id``, ``text``, ``bigrams``, ``text_<language>``, ``symbol``, `
 """
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,6 +35,10 @@ STORED_FIELDS = (
     "adopted_on",
     "version",
 )
+
+
+def _done() -> None:
+    """A write that needs nothing more."""
 
 
 class IndexUnavailable(Exception):
@@ -97,6 +101,15 @@ class ArchiveEngine:
         with generations.writing(self.index_path):
             self.write(removed_versions, documents, processes=processes)
 
+    def start_write(
+        self, removed_versions: Iterable, documents: list[dict], *, processes: int = 1
+    ) -> Callable[[], None]:
+        """Begin ``replace_versions`` and return the call that completes it. An engine may
+        analyse the documents in other processes meanwhile, so that the caller (an import) goes
+        on storing while they work; by default the write is done before this returns."""
+        self.replace_versions(removed_versions, documents, processes=processes)
+        return _done
+
     def write(self, removed_versions, documents: list[dict], *, processes: int = 1) -> None:
         """``replace_versions`` without the lock: for the holder of the lock."""
         raise NotImplementedError
@@ -118,9 +131,11 @@ class ArchiveEngine:
                 yield builder
                 builder.close()
             except BaseException:
+                builder.done_writing()
                 generations.remove(directory)
                 raise
             generations.swap_in(self.index_path, directory)
+        builder.done_writing()
         self.reopen()
 
     def create(self) -> None:
@@ -129,3 +144,6 @@ class ArchiveEngine:
 
     def close(self) -> None:
         """Let go of the index's files (after the last write of a new generation)."""
+
+    def done_writing(self) -> None:
+        """Release what a series of writes kept (an engine's analysis processes)."""

@@ -11,6 +11,7 @@ All writers of one index, imports and rebuilds alike, take the same lock (``writ
 import never writes into a generation that is about to be replaced.
 """
 
+import ctypes
 import fcntl
 import os
 import shutil
@@ -38,20 +39,39 @@ def new_generation(path: Path) -> Path:
     return generation
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2`` with ``RENAME_EXCHANGE``); False
+    where the C library or the filesystem cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return (
+        renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
+    )
+
+
 def swap_in(path: Path, generation: Path) -> None:
     """Make ``path`` stand for ``generation`` in one atomic step, and remove the generations
     before the one it replaces."""
     previous = Path(resolved(path)) if path.exists() or path.is_symlink() else None
-    if path.exists() and not path.is_symlink():
-        # An index made in place (first run, or an older layout) becomes a generation itself.
-        # For the instant between the two renames the path is missing, and a reader retries.
-        moved = path.parent / f".{path.name}.{time.strftime('%Y%m%dT%H%M%S')}-moved-gen"
-        path.rename(moved)
-        previous = moved
     link = path.parent / f".{path.name}.{os.getpid()}.link"
     link.unlink(missing_ok=True)
     link.symlink_to(generation.name)
-    os.replace(link, path)
+    if path.exists() and not path.is_symlink():
+        # An index made in place (first run, or an older layout) becomes a generation itself:
+        # the link and the directory trade names in one step, so a reader finds one or the
+        # other. Where that cannot be done, for the instant between two renames the path is
+        # missing, and a search answers "unavailable".
+        moved = path.parent / f".{path.name}.{time.strftime('%Y%m%dT%H%M%S')}-moved-gen"
+        if _exchange(link, path):
+            link.rename(moved)
+        else:
+            path.rename(moved)
+            os.replace(link, path)
+        previous = moved
+    else:
+        os.replace(link, path)
     for old in _siblings(path):
         if old not in (generation, previous):
             shutil.rmtree(old, ignore_errors=True)

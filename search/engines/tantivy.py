@@ -18,6 +18,7 @@ when a commit has changed ``meta.json`` or a rebuild has swapped the generation.
 """
 
 import atexit
+import json
 import multiprocessing
 import os
 import threading
@@ -28,7 +29,13 @@ from pathlib import Path
 import tantivy
 from haystack.backends import BaseEngine, BaseSearchBackend, BaseSearchQuery
 
-from ..analysis import LANGUAGE_FIELDS, bigram_tokens, initialize, stemmed_tokens, word_tokens
+from ..analysis import (
+    LANGUAGE_FIELDS,
+    analyse,
+    jieba_cache_dir,
+    start_analysis_process,
+    unpack_tokens,
+)
 from ..query import WORD_FIELDS, ResultPage, SearchRequest, TermMatch
 from . import generations
 from .base import ArchiveEngine, IndexChanging, IndexUnavailable
@@ -66,26 +73,16 @@ SCHEMA = build_schema()
 # --- documents ---------------------------------------------------------------------------------
 
 
-def analyse(prepared: dict) -> dict[str, list]:
-    """The tokens of a prepared document's analysed fields (run in the analysis processes)."""
-    text = prepared.get("text") or ""
-    tokens = {"text": word_tokens(text), "bigrams": bigram_tokens(text)}
-    for language, name in LANGUAGE_FIELDS.items():
-        if prepared.get(name):
-            tokens[name] = stemmed_tokens(prepared[name], language)
-    return tokens
-
-
-def _pre_tokenized(text: str, tokens: list) -> tantivy.PreTokenizedString:
+def _pre_tokenized(text: str, packed: tuple[str, bytes]) -> tantivy.PreTokenizedString:
     return tantivy.PreTokenizedString(
-        text, [tantivy.Token(value, position, start, end) for value, position, start, end in tokens]
+        text, [tantivy.Token(*token) for token in unpack_tokens(packed)]
     )
 
 
-def _document(prepared: dict, tokens: dict[str, list]) -> tantivy.Document:
+def _document(prepared: dict, tokens: dict[str, tuple[str, bytes]]) -> tantivy.Document:
     document = tantivy.Document()
-    for name, field_tokens in tokens.items():
-        document.add_pre_tokenized_text(name, _pre_tokenized(prepared[name], field_tokens))
+    for name, packed in tokens.items():
+        document.add_pre_tokenized_text(name, _pre_tokenized(prepared[name], packed))
     for name in (*FACET_FIELDS, *KEYWORD_FIELDS, *DISPLAY_FIELDS):
         value = prepared.get(name)
         if value is not None:
@@ -124,23 +121,39 @@ def _analysis_pool(processes: int):
         if _pool is None or _pool_size != processes:
             if _pool is not None:
                 _pool.terminate()
-            initialize()  # loaded once here, shared with the forked processes
-            _pool = multiprocessing.get_context("fork").Pool(processes)
+            # Started afresh, not forked: a fork inherits whatever locks the writing process's
+            # other threads hold (Whoosh's and multiprocessing's own), and can hang on them.
+            _pool = multiprocessing.get_context("spawn").Pool(
+                processes, initializer=start_analysis_process, initargs=(jieba_cache_dir(),)
+            )
             _pool_size = processes
         return _pool
 
 
 @atexit.register
-def _close_pool() -> None:
-    if _pool is not None:
-        _pool.terminate()
+def stop_analysis_processes() -> None:
+    """Stop the analysis processes (at the end of an import or a rebuild: the threads that
+    serve them must not be inherited by a process forked later)."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.terminate()
+            _pool.join()
+            _pool = None
 
 
-def analysed(documents: list[dict], processes: int) -> list[dict[str, list]]:
-    if processes <= 1 or len(documents) < 2 * processes:
+def _in_parallel(documents: list[dict], processes: int) -> bool:
+    return processes > 1 and len(documents) >= 2 * processes
+
+
+def _chunk(documents: list[dict], processes: int) -> int:
+    return max(1, min(256, len(documents) // (processes * 4)))
+
+
+def analysed(documents: list[dict], processes: int) -> list[dict]:
+    if not _in_parallel(documents, processes):
         return [analyse(document) for document in documents]
-    chunk = max(1, min(256, len(documents) // (processes * 4)))
-    return _analysis_pool(processes).map(analyse, documents, chunksize=chunk)
+    return _analysis_pool(processes).map(analyse, documents, chunksize=_chunk(documents, processes))
 
 
 # --- queries -----------------------------------------------------------------------------------
@@ -204,6 +217,46 @@ def compile_request(request: SearchRequest) -> tantivy.Query:
     return tantivy.Query.boolean_query(clauses)
 
 
+# --- the files of a reader ---------------------------------------------------------------------
+
+
+def _file_stamp(path: str) -> tuple:
+    stat = os.stat(path)
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def _segment_files(generation: str) -> dict[str, tuple]:
+    """The stamps of the files of the segments ``meta.json`` lists (taken after opening them)."""
+    try:
+        with open(Path(generation) / META, encoding="utf-8") as meta:
+            segments = {
+                segment["segment_id"].replace("-", "") for segment in json.load(meta)["segments"]
+            }
+        stamps = {}
+        with os.scandir(generation) as entries:
+            for entry in entries:
+                if entry.name.split(".")[0] in segments:
+                    stamps[entry.path] = _file_stamp(entry.path)
+        return stamps
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}  # unreadable: the reader just opened will fail on its own
+
+
+def _segment_files_changed(stamps: dict[str, tuple]) -> bool:
+    """Whether a segment file a reader has open was changed or removed without a commit.
+    tantivy writes each file once and removes it only after a commit has dropped it from
+    ``meta.json`` (which reloads the reader): one changed in place or replaced under an unchanged
+    ``meta.json`` is damage, which the reader's mapped copy hides (garbage counted as no hits, a
+    file cut short answered from the old copy). Opening the index again finds it."""
+    for path, stamp in stamps.items():
+        try:
+            if _file_stamp(path) != stamp:
+                return True
+        except OSError:
+            return True
+    return False
+
+
 # --- the backend -------------------------------------------------------------------------------
 
 
@@ -220,6 +273,7 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
         super().__init__(connection_alias, **connection_options)
         self._index = None
         self._opened = None  # (process, generation, meta.json's stamp) the reader was opened at
+        self._segment_files: dict[str, tuple] = {}  # the stamps of its segments' files
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -243,11 +297,17 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
         except FileNotFoundError as error:
             raise IndexUnavailable("no index") from error
         opened = (os.getpid(), generation, stamp)
-        if self._index is None or self._opened[:2] != opened[:2]:
+        if (
+            self._index is None
+            or self._opened[:2] != opened[:2]
+            or _segment_files_changed(self._segment_files)
+        ):
             self._index = tantivy.Index(SCHEMA, generation, reuse=True)
             self._index.config_reader("Manual", 0)
+            self._segment_files = _segment_files(generation)
         elif self._opened[2] != stamp:
             self._index.reload()
+            self._segment_files = _segment_files(generation)
         self._opened = opened
         return self._index
 
@@ -296,9 +356,7 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
         )
         page = ResultPage(total=result.count)
         for score, address in result.hits[: request.limit]:
-            page.documents.append(
-                _stored(searcher.doc(address), 0.0 if by_date else float(score))
-            )
+            page.documents.append(_stored(searcher.doc(address), 0.0 if by_date else float(score)))
         if request.facets and result.count:
             aggregations = searcher.aggregate(
                 query,
@@ -317,7 +375,13 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
             page.facets = {name: [] for name in request.facets}
         return page
 
+    # No index holds no documents (as Whoosh's backend reports, which creates an empty one):
+    # an import stopped before its first index batch leaves none, and the import run again or
+    # ``check_index --repair`` then finds every text missing and writes it.
+
     def stored_documents(self):
+        if not self.index_exists():
+            return
         searcher = self._reader().searcher()
         if not searcher.num_docs:
             return
@@ -326,11 +390,15 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
             yield _stored(searcher.doc(address), 0.0)
 
     def document_count(self) -> int:
+        if not self.index_exists():
+            return 0
         return self._reader().searcher().num_docs
 
     def version_counts(self, version_ids) -> Counter:
-        searcher = self._reader().searcher()
         counts: Counter = Counter()
+        if not self.index_exists():
+            return counts
+        searcher = self._reader().searcher()
         for version in version_ids:
             query = tantivy.Query.term_query(SCHEMA, "version", str(version))
             counts[version] = searcher.search(query, 1, count=True).count
@@ -342,8 +410,30 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
         self.index_path.mkdir(parents=True, exist_ok=True)
         tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
 
+    def start_write(self, removed_versions, documents, *, processes: int = 1):
+        """The text is analysed by the analysis processes while the caller goes on (an import
+        parses and stores its next files); the write itself waits for the returned call."""
+        if not _in_parallel(documents, processes):
+            return super().start_write(removed_versions, documents, processes=processes)
+        removed_versions = list(removed_versions)
+        pending = _analysis_pool(processes).map_async(
+            analyse, documents, chunksize=_chunk(documents, processes)
+        )
+
+        def finish() -> None:
+            tokens = pending.get()
+            with generations.writing(self.index_path):
+                self._add(removed_versions, documents, tokens)
+
+        return finish
+
+    def done_writing(self) -> None:
+        stop_analysis_processes()
+
     def write(self, removed_versions, documents, *, processes: int = 1) -> None:
-        tokens = analysed(documents, processes)
+        self._add(removed_versions, documents, analysed(documents, processes))
+
+    def _add(self, removed_versions, documents, tokens) -> None:
         self.index_path.mkdir(parents=True, exist_ok=True)
         index = tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
         writer = index.writer(WRITER_HEAP, 1)

@@ -189,8 +189,7 @@ class WhooshBackend(ArchiveEngine, WhooshSearchBackend):
                     else None
                 ),
                 groupedby={
-                    name: sorting.FieldFacet(name, maptype=sorting.Count)
-                    for name in request.facets
+                    name: sorting.FieldFacet(name, maptype=sorting.Count) for name in request.facets
                 },
             )
             page = ResultPage(total=len(results))
@@ -256,7 +255,13 @@ class WhooshBackend(ArchiveEngine, WhooshSearchBackend):
             if removed:
                 writer.delete_by_query(wq.Or(removed))
             for prepared in documents:
-                document = {key: self._from_python(value) for key, value in prepared.items()}
+                # A field without a value (a resolution whose adoption date is unknown) is
+                # left out: haystack would write None as the string "None".
+                document = {
+                    key: self._from_python(value)
+                    for key, value in prepared.items()
+                    if value is not None
+                }
                 document.pop("boost", None)
                 # The versions' documents were deleted above: no copy to look up and replace.
                 writer.add_document(**document)
