@@ -23,7 +23,8 @@ def _import(size: dict) -> list[str]:
         f"| {_n(figures['characters_per_second'])} | {_n(jieba['characters_per_second'])} "
         f"| **{figures['import_vs_jieba']:.2f}** |",
         "",
-        f"Time by stage: {shares}.",
+        f"Time by stage: {shares}. Peak memory: import {_n(figures['peak_rss_kb'] / 1024)} MB, "
+        f"analysis processes {_n(figures['peak_rss_children_kb'] / 1024)} MB (RSS).",
     ]
 
 
@@ -60,6 +61,19 @@ def _search(size: dict) -> list[str]:
         for q in search["queries"]
         if not q["counts_agree"]
     ]
+    lines += [
+        "",
+        "| query | archive hits (paragraphs) | ILIKE | FTS | archive = ILIKE |",
+        "|---|---:|---:|---:|:---:|",
+    ]
+    for q in search["queries"]:
+        label = q["query"] + (f" [{', '.join(q['filters'].values())}]" if q["filters"] else "")
+        hits = q["hits"]
+        lines.append(
+            f"| {label} | {_n(hits['archive']['total'])} ({_n(hits['archive']['paragraphs'])}) "
+            f"| {_n(hits['ilike']['total'])} | {_n(hits['fts']['total'])} "
+            f"| {'yes' if q['archive_matches_ilike'] else '**no**'} |"
+        )
     lines += [
         "",
         f"pg_trgm index {_n(trigram['bytes'] / 2**20, 1)} MB, {built}; FTS side table "
@@ -107,6 +121,7 @@ def _footprint(size: dict) -> list[str]:
 def markdown(results: dict) -> str:
     machine = results["machine"]
     lines = [
+        f"Engine: **{results.get('engine', 'whoosh')}**. "
         f"Measured {results['date']} on {machine['cores']} cores ({machine['cpu']}), "
         f"{machine['memory_gb']} GB, Python {machine['python']}, "
         f"PostgreSQL {machine['postgresql']}.",

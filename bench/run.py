@@ -2,15 +2,15 @@
 
 Usage::
 
-    make bench [PARAGRAPHS=100000]
+    make bench [PARAGRAPHS=100000] [SEARCH_ENGINE=tantivy]
     .venv/bin/python -m bench.run --paragraphs 10000,100000 [--duration 10] [--repeats 5]
 
 For each size, a Chinese corpus of about that many paragraphs is generated from real UN
 sentences (``bench.make_corpus``), imported into a fresh database (``archive_bench``) and search
 index of its own, searched with a fixed query set by the archive and by two PostgreSQL
 alternatives on the same data, and served by gunicorn under a bounded loopback load. Figures are
-printed as Markdown tables and written to ``var/bench/results.json`` and ``results.md``; they
-are measured, never asserted.
+printed as Markdown tables; they are measured, never asserted. The engine is ``SEARCH_ENGINE``'s;
+results are written to ``var/bench/results-<engine>.json`` and ``.md``.
 """
 
 import argparse
@@ -176,15 +176,17 @@ def main(argv: list[str] | None = None) -> dict:
 
     sizes = [int(size.replace("_", "")) for size in args.paragraphs.split(",")]
     results = {
+        "engine": settings.SEARCH_ENGINE,
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "sizes": [run_size(size, args) for size in sizes],
     }
     out = Path(settings.BENCH_DIR)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    name = f"results-{settings.SEARCH_ENGINE}"
+    (out / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     table = markdown(results)
-    (out / "results.md").write_text(table, encoding="utf-8")
+    (out / f"{name}.md").write_text(table, encoding="utf-8")
     print(table)
     if args.drop:
         drop_archive()

@@ -7,12 +7,18 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from search.engines import ENGINES
+
 from .conftest import PROJECT_DIR
 
 
-def test_a_tiny_benchmark_runs_end_to_end_and_reports_every_part(tmp_path):
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_a_tiny_benchmark_runs_end_to_end_and_reports_every_part(tmp_path, engine):
     env = {
         **os.environ,
+        "SEARCH_ENGINE": engine,
         "DJANGO_SETTINGS_MODULE": "config.settings.bench",
         "BENCH_DIR": str(tmp_path),
         "BENCH_DATABASE": f"archive_bench_test_{os.getpid()}",
@@ -42,10 +48,15 @@ def test_a_tiny_benchmark_runs_end_to_end_and_reports_every_part(tmp_path):
     )
     print(completed.stdout)
     assert completed.returncode == 0, completed.stderr[-3000:]
-    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    results = json.loads((tmp_path / f"results-{engine}.json").read_text(encoding="utf-8"))
+    assert results["engine"] == engine
     (size,) = results["sizes"]
     assert size["import"]["statuses"] == {"imported": size["corpus"]["files"]}
     assert size["import"]["paragraphs"] == size["corpus"]["paragraphs"]
     assert set(size["search"]["classes"]["all"]["latency"]) == {"archive", "ilike", "fts"}
     assert all(page["errors"] == 0 for page in size["pages"]["pages"].values())
-    assert (tmp_path / "results.md").read_text(encoding="utf-8").startswith("Measured ")
+    assert size["import"]["peak_rss_kb"] > 0
+    for query in size["search"]["queries"]:
+        assert query["archive_matches_ilike"], query
+    report = (tmp_path / f"results-{engine}.md").read_text(encoding="utf-8")
+    assert report.startswith(f"Engine: **{engine}**. Measured ")
