@@ -13,11 +13,12 @@ Fields (the analyzers behind the text fields are in ``search.analysis``):
 
 from functools import cached_property
 
+from django.db.models import Prefetch
 from haystack import indexes
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.utils import get_identifier, get_model_ct
 
-from resolutions.models import Footnote, Paragraph
+from resolutions.models import Citation, Footnote, LanguageVersion, Paragraph
 
 from .analysis import LANGUAGE_FIELDS
 
@@ -79,6 +80,7 @@ class _TextIndex(indexes.SearchIndex):
         return (
             self.get_model()
             .objects.select_related("version__resolution")
+            .defer("version__source_text", "version__warnings")
             .prefetch_related("citations")
         )
 
@@ -121,9 +123,27 @@ class FootnoteIndex(_TextIndex, indexes.Indexable):
 
 
 def prepared_documents(version_ids) -> list[dict]:
-    """The index documents of every paragraph and footnote of the language versions."""
+    """The index documents of every paragraph and footnote of the language versions.
+
+    Each version (without its kept source, which can be larger than all its paragraphs) is read
+    once and shared by its paragraphs and footnotes; their citations come in one query each.
+    """
+    ids = list(version_ids)
+    versions = (
+        LanguageVersion.objects.select_related("resolution")
+        .defer("source_text", "warnings")
+        .in_bulk(ids)
+    )
+    citations = Citation.objects.only("paragraph", "footnote", "target_symbol")
     documents = []
     for search_index in (ParagraphIndex(), FootnoteIndex()):
-        queryset = search_index.index_queryset().filter(version_id__in=list(version_ids))
-        documents += [search_index.full_prepare(obj) for obj in queryset]
+        queryset = (
+            search_index.get_model()
+            .objects.filter(version_id__in=ids)
+            .prefetch_related(Prefetch("citations", queryset=citations))
+            .order_by("pk")
+        )
+        for obj in queryset:
+            obj.version = versions[obj.version_id]
+            documents.append(search_index.full_prepare(obj))
     return documents
