@@ -24,8 +24,9 @@ runs of letters and digits of any script but CJK, joined by ``- . /``, so that s
 numbers stay whole (``A/76/334``, ``A/RES/75/125``, ``75/125``, ``COVID-19``). A Security Council
 year in brackets belongs to the number before it, with or without a space: ``2286(2016)`` and
 ``2286 (2016)`` are one word each and match each other. A word matches when its Snowball stem
-(lower case) equals the term's, for the paragraph's ``language``; with no stemmer (``zh``, or a
-language Whoosh does not know) lower-cased words are compared. A term of several words — a
+(lower case) equals the term's, for the paragraph's ``language``, with the stemmer the index
+uses (``search.analysis.stemmer``); with none (``zh``, or a language the archive does not stem)
+lower-cased words are compared. A term of several words — a
 phrase — matches a run of consecutive words whose stems match in order; punctuation between them
 is skipped, as the index skips it.
 
@@ -40,7 +41,8 @@ from bisect import bisect_right
 from functools import cache, cached_property
 
 import jieba
-from whoosh.lang import NoStemmer, stemmer_for_language
+
+from .analysis import stemmer
 
 Span = tuple[int, int]
 
@@ -193,20 +195,7 @@ def _word_key(folded_word: str, language: str) -> str:
     ``2286 (2016)`` and ``2286(2016)`` are one symbol, and ’ is typed as ' more often than not.
     """
     word = "".join(folded_word.split()).replace("’", "'")
-    return _stemmer(language)(word)
-
-
-@cache
-def _stemmer(language: str):
-    """The Snowball stemmer of ``language``, or no change where Whoosh has none (``zh``)."""
-    try:
-        return stemmer_for_language(language)
-    except NoStemmer:
-        return _unchanged
-
-
-def _unchanged(word: str) -> str:
-    return word
+    return stemmer(language)(word)
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
