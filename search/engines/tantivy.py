@@ -6,155 +6,38 @@ many processes as a batch is given, and tantivy receives every analysed field pr
 the same positions), so both engines find exactly the same paragraphs; tantivy matches phrases,
 counts totals and facets and sorts in compiled code.
 
-- ``text`` (stored, the highlighter's source), ``bigrams`` and ``text_<language>``: pre-tokenized,
-  with positions.
-- ``body``, ``period``, ``language``, ``kind``: whole values, fast fields counted with terms
-  aggregations (exact: each field has far fewer values than the aggregation's size).
-- ``symbol``, ``eid``, ``version``, ``id``, ``cites``: whole values; ``adopted_on`` an integer
-  ``YYYYMMDD`` fast field to sort by (0 when unknown).
+The schema, the documents and the analysis processes are in ``search.engines.tantivy_index``.
 
 Each process opens the index itself, at first use (never inherited through a fork), and reloads it
 when a commit has changed ``meta.json`` or a rebuild has swapped the generation.
 """
 
-import atexit
-import json
-import multiprocessing
 import os
-import threading
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 import tantivy
 from haystack.backends import BaseEngine, BaseSearchBackend, BaseSearchQuery
 
-from ..analysis import (
-    LANGUAGE_FIELDS,
-    analyse,
-    jieba_cache_dir,
-    start_analysis_process,
-    unpack_tokens,
-)
+from ..analysis import analyse
 from ..query import WORD_FIELDS, ResultPage, SearchRequest, TermMatch
 from . import generations
 from .base import ArchiveEngine, IndexChanging, IndexUnavailable
-
-PRE_TOKENIZED = ("text", "bigrams", *LANGUAGE_FIELDS.values())
-FACET_FIELDS = ("body", "period", "language", "kind")
-KEYWORD_FIELDS = ("id", "symbol", "eid", "version")
-DISPLAY_FIELDS = ("title", "url")
-WRITER_HEAP = 256_000_000  # bytes; tantivy flushes a segment when its writer's heap is full
-AGGREGATION_SIZE = 65_536  # more than the values of any facet field
-META = "meta.json"
-
-
-def build_schema() -> tantivy.Schema:
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("text", stored=True, tokenizer_name="raw", index_option="position")
-    for name in PRE_TOKENIZED[1:]:
-        builder.add_text_field(name, tokenizer_name="raw", index_option="position")
-    for name in FACET_FIELDS:
-        builder.add_text_field(
-            name, stored=True, fast=True, tokenizer_name="raw", index_option="basic"
-        )
-    for name in KEYWORD_FIELDS:
-        builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
-    for name in DISPLAY_FIELDS:
-        builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("cites", tokenizer_name="raw", index_option="basic")
-    builder.add_integer_field("adopted_on", stored=True, indexed=True, fast=True)
-    return builder.build()
-
-
-SCHEMA = build_schema()
-
-
-# --- documents ---------------------------------------------------------------------------------
-
-
-def _pre_tokenized(text: str, packed: tuple[str, bytes]) -> tantivy.PreTokenizedString:
-    return tantivy.PreTokenizedString(
-        text, [tantivy.Token(*token) for token in unpack_tokens(packed)]
-    )
-
-
-def _document(prepared: dict, tokens: dict[str, tuple[str, bytes]]) -> tantivy.Document:
-    document = tantivy.Document()
-    for name, packed in tokens.items():
-        document.add_pre_tokenized_text(name, _pre_tokenized(prepared[name], packed))
-    for name in (*FACET_FIELDS, *KEYWORD_FIELDS, *DISPLAY_FIELDS):
-        value = prepared.get(name)
-        if value is not None:
-            document.add_text(name, str(value))
-    for symbol in prepared.get("cites") or ():
-        document.add_text("cites", symbol)
-    adopted = prepared.get("adopted_on")
-    document.add_integer("adopted_on", _day_number(adopted))
-    return document
-
-
-def _day_number(day) -> int:
-    return day.year * 10_000 + day.month * 100 + day.day if isinstance(day, date) else 0
-
-
-def _day(number: int) -> date | None:
-    return date(number // 10_000, number // 100 % 100, number % 100) if number else None
-
-
-def _stored(document: tantivy.Document, score: float) -> dict:
-    fields = {name: values[0] for name, values in document.to_dict().items() if values}
-    fields["adopted_on"] = _day(fields.get("adopted_on") or 0)
-    fields["score"] = score
-    return fields
-
-
-# Analysis processes, kept for the life of the process that writes (an import or a rebuild).
-_pool = None
-_pool_size = 0
-_pool_lock = threading.Lock()
-
-
-def _analysis_pool(processes: int):
-    global _pool, _pool_size
-    with _pool_lock:
-        if _pool is None or _pool_size != processes:
-            if _pool is not None:
-                _pool.terminate()
-            # Started afresh, not forked: a fork inherits whatever locks the writing process's
-            # other threads hold (Whoosh's and multiprocessing's own), and can hang on them.
-            _pool = multiprocessing.get_context("spawn").Pool(
-                processes, initializer=start_analysis_process, initargs=(jieba_cache_dir(),)
-            )
-            _pool_size = processes
-        return _pool
-
-
-@atexit.register
-def stop_analysis_processes() -> None:
-    """Stop the analysis processes (at the end of an import or a rebuild: the threads that
-    serve them must not be inherited by a process forked later)."""
-    global _pool
-    with _pool_lock:
-        if _pool is not None:
-            _pool.terminate()
-            _pool.join()
-            _pool = None
-
-
-def _in_parallel(documents: list[dict], processes: int) -> bool:
-    return processes > 1 and len(documents) >= 2 * processes
-
-
-def _chunk(documents: list[dict], processes: int) -> int:
-    return max(1, min(256, len(documents) // (processes * 4)))
-
-
-def analysed(documents: list[dict], processes: int) -> list[dict]:
-    if not _in_parallel(documents, processes):
-        return [analyse(document) for document in documents]
-    return _analysis_pool(processes).map(analyse, documents, chunksize=_chunk(documents, processes))
-
+from .tantivy_index import (
+    AGGREGATION_SIZE,
+    META,
+    SCHEMA,
+    WRITER_HEAP,
+    analysed,
+    analysis_pool,
+    chunk_size,
+    in_parallel,
+    segment_files,
+    segment_files_changed,
+    stop_analysis_processes,
+    stored,
+    to_document,
+)
 
 # --- queries -----------------------------------------------------------------------------------
 
@@ -217,46 +100,6 @@ def compile_request(request: SearchRequest) -> tantivy.Query:
     return tantivy.Query.boolean_query(clauses)
 
 
-# --- the files of a reader ---------------------------------------------------------------------
-
-
-def _file_stamp(path: str) -> tuple:
-    stat = os.stat(path)
-    return stat.st_ino, stat.st_mtime_ns, stat.st_size
-
-
-def _segment_files(generation: str) -> dict[str, tuple]:
-    """The stamps of the files of the segments ``meta.json`` lists (taken after opening them)."""
-    try:
-        with open(Path(generation) / META, encoding="utf-8") as meta:
-            segments = {
-                segment["segment_id"].replace("-", "") for segment in json.load(meta)["segments"]
-            }
-        stamps = {}
-        with os.scandir(generation) as entries:
-            for entry in entries:
-                if entry.name.split(".")[0] in segments:
-                    stamps[entry.path] = _file_stamp(entry.path)
-        return stamps
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}  # unreadable: the reader just opened will fail on its own
-
-
-def _segment_files_changed(stamps: dict[str, tuple]) -> bool:
-    """Whether a segment file a reader has open was changed or removed without a commit.
-    tantivy writes each file once and removes it only after a commit has dropped it from
-    ``meta.json`` (which reloads the reader): one changed in place or replaced under an unchanged
-    ``meta.json`` is damage, which the reader's mapped copy hides (garbage counted as no hits, a
-    file cut short answered from the old copy). Opening the index again finds it."""
-    for path, stamp in stamps.items():
-        try:
-            if _file_stamp(path) != stamp:
-                return True
-        except OSError:
-            return True
-    return False
-
-
 # --- the backend -------------------------------------------------------------------------------
 
 
@@ -300,14 +143,14 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
         if (
             self._index is None
             or self._opened[:2] != opened[:2]
-            or _segment_files_changed(self._segment_files)
+            or segment_files_changed(self._segment_files)
         ):
             self._index = tantivy.Index(SCHEMA, generation, reuse=True)
             self._index.config_reader("Manual", 0)
-            self._segment_files = _segment_files(generation)
+            self._segment_files = segment_files(generation)
         elif self._opened[2] != stamp:
             self._index.reload()
-            self._segment_files = _segment_files(generation)
+            self._segment_files = segment_files(generation)
         self._opened = opened
         return self._index
 
@@ -356,7 +199,7 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
         )
         page = ResultPage(total=result.count)
         for score, address in result.hits[: request.limit]:
-            page.documents.append(_stored(searcher.doc(address), 0.0 if by_date else float(score)))
+            page.documents.append(stored(searcher.doc(address), 0.0 if by_date else float(score)))
         if request.facets and result.count:
             aggregations = searcher.aggregate(
                 query,
@@ -387,7 +230,7 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
             return
         result = searcher.search(tantivy.Query.all_query(), searcher.num_docs, count=False)
         for _, address in result.hits:
-            yield _stored(searcher.doc(address), 0.0)
+            yield stored(searcher.doc(address), 0.0)
 
     def document_count(self) -> int:
         if not self.index_exists():
@@ -413,11 +256,11 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
     def start_write(self, removed_versions, documents, *, processes: int = 1):
         """The text is analysed by the analysis processes while the caller goes on (an import
         parses and stores its next files); the write itself waits for the returned call."""
-        if not _in_parallel(documents, processes):
+        if not in_parallel(documents, processes):
             return super().start_write(removed_versions, documents, processes=processes)
         removed_versions = list(removed_versions)
-        pending = _analysis_pool(processes).map_async(
-            analyse, documents, chunksize=_chunk(documents, processes)
+        pending = analysis_pool(processes).map_async(
+            analyse, documents, chunksize=chunk_size(documents, processes)
         )
 
         def finish() -> None:
@@ -441,7 +284,7 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
             for version in removed_versions:
                 writer.delete_documents_by_term("version", str(version))
             for prepared, document_tokens in zip(documents, tokens, strict=True):
-                writer.add_document(_document(prepared, document_tokens))
+                writer.add_document(to_document(prepared, document_tokens))
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -460,7 +303,7 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
             writer = index_dir.writer(WRITER_HEAP, 1)
             for prepared in documents:
                 writer.delete_documents_by_term("id", prepared["id"])
-                writer.add_document(_document(prepared, analyse(prepared)))
+                writer.add_document(to_document(prepared, analyse(prepared)))
             writer.commit()
             writer.wait_merging_threads()
 
