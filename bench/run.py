@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import sys
 import time
 from datetime import UTC, datetime
@@ -86,11 +85,13 @@ def reset_archive() -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    from search.engines import generations
+
     drop_archive()
     with _server() as server:
         server.execute(f'CREATE DATABASE "{settings.DATABASES["default"]["NAME"]}"')
     call_command("migrate", verbosity=0)
-    shutil.rmtree(settings.SEARCH_INDEX_DIR, ignore_errors=True)
+    generations.remove(Path(settings.SEARCH_INDEX_DIR))
     call_command("rebuild_index", interactive=False, verbosity=0)
 
 

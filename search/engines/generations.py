@@ -78,13 +78,16 @@ def swap_in(path: Path, generation: Path) -> None:
 
 
 def remove(path: Path) -> None:
-    """Remove the index at ``path``: the link and what it points to, or the directory."""
+    """Remove the index at ``path``: the link and every generation beside it, or the
+    directory."""
     if path.is_symlink():
         target = Path(resolved(path))
         path.unlink()
         shutil.rmtree(target, ignore_errors=True)
     elif path.exists():
         shutil.rmtree(path)
+    for old in _siblings(path):
+        shutil.rmtree(old, ignore_errors=True)
 
 
 @contextmanager
