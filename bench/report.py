@@ -23,8 +23,8 @@ def _import(size: dict) -> list[str]:
         f"| {_n(figures['characters_per_second'])} | {_n(jieba['characters_per_second'])} "
         f"| **{figures['import_vs_jieba']:.2f}** |",
         "",
-        f"Time by stage: {shares}. Peak memory: import {_n(figures['peak_rss_kb'] / 1024)} MB, "
-        f"analysis processes {_n(figures['peak_rss_children_kb'] / 1024)} MB (RSS).",
+        f"Time by stage: {shares}. Peak memory of the importing process: "
+        f"{_n(figures['peak_rss_kb'] / 1024)} MB (RSS).",
     ]
 
 
