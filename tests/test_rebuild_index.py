@@ -121,3 +121,16 @@ def test_rebuilding_again_and_again_keeps_at_most_two_generations(archive):
             *(directory.rsplit("/", 1)[1] for directory in kept),
         }
         assert backend().document_count() == documents
+
+
+@pytest.mark.django_db
+def test_haystacks_update_index_fills_an_empty_index_with_every_text(archive):
+    expected = backend().document_count()
+    backend().clear()
+    assert backend().document_count() == 0
+
+    call_command("update_index", verbosity=0)
+
+    assert backend().document_count() == expected
+    assert answer(Client(), "维持和平")[0] == 200
+    call_command("check_index", stdout=StringIO())  # exits with status 1 when they differ
