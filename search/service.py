@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 SEARCH_ATTEMPTS = 3
-__all__ = ["FACETS", "PAGE_SIZE", "SORTS", "Hit", "Outcome", "run_search"]
+# FACETS and SORTS are the search page's too: the API and the feed take them from here.
+__all__ = ["FACETS", "PAGE_SIZE", "SORTS", "Hit", "Outcome", "marked_html", "run_search"]
 
 
 @dataclass
@@ -62,11 +63,6 @@ class Outcome:
     @property
     def searched(self) -> bool:
         return self.symbol is not None or not self.parsed.is_empty
-
-
-def index_exists() -> bool:
-    """Whether there is a readable index to search: a missing one is not silently recreated."""
-    return backend().index_exists()
 
 
 def marked_html(
