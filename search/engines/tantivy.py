@@ -18,6 +18,7 @@ from pathlib import Path
 
 import tantivy
 from haystack.backends import BaseEngine, BaseSearchBackend, BaseSearchQuery
+from haystack.utils import get_identifier
 
 from ..analysis import analyse
 from ..query import WORD_FIELDS, ResultPage, SearchRequest, TermMatch
@@ -31,6 +32,7 @@ from .tantivy_index import (
     analysed,
     analysis_pool,
     chunk_size,
+    file_stamp,
     in_parallel,
     segment_files,
     segment_files_changed,
@@ -128,15 +130,11 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
                 raise
             return False
 
-    def _stamp(self, generation: str):
-        stat = os.stat(Path(generation) / META)
-        return stat.st_ino, stat.st_mtime_ns, stat.st_size
-
     def _reader(self) -> tantivy.Index:
         """The index, reloaded when a commit or a rebuild has changed it since the last use."""
         generation = generations.resolved(self.index_path)
         try:
-            stamp = self._stamp(generation)
+            stamp = file_stamp(Path(generation) / META)
         except FileNotFoundError as error:
             raise IndexUnavailable("no index") from error
         opened = (os.getpid(), generation, stamp)
@@ -277,12 +275,18 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
         self._add(removed_versions, documents, analysed(documents, processes))
 
     def _add(self, removed_versions, documents, tokens) -> None:
+        deletions = [("version", str(version)) for version in removed_versions]
+        self._commit(deletions, documents, tokens)
+
+    def _commit(self, deletions, documents, tokens) -> None:
+        """Delete the documents holding each (field, value) of ``deletions``, add ``documents``
+        with their analysed ``tokens``, and commit, in one writer."""
         self.index_path.mkdir(parents=True, exist_ok=True)
         index = tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
         writer = index.writer(WRITER_HEAP, 1)
         try:
-            for version in removed_versions:
-                writer.delete_documents_by_term("version", str(version))
+            for field_name, value in deletions:
+                writer.delete_documents_by_term(field_name, value)
             for prepared, document_tokens in zip(documents, tokens, strict=True):
                 writer.add_document(to_document(prepared, document_tokens))
             writer.commit()
@@ -295,27 +299,14 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
 
     def update(self, index, iterable, commit=True):
         documents = [index.full_prepare(obj) for obj in iterable]
-        if not documents:
-            return
-        with generations.writing(self.index_path):
-            self.create()
-            index_dir = tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
-            writer = index_dir.writer(WRITER_HEAP, 1)
-            for prepared in documents:
-                writer.delete_documents_by_term("id", prepared["id"])
-                writer.add_document(to_document(prepared, analyse(prepared)))
-            writer.commit()
-            writer.wait_merging_threads()
+        if documents:
+            with generations.writing(self.index_path):
+                deletions = [("id", prepared["id"]) for prepared in documents]
+                self._commit(deletions, documents, analysed(documents, 1))
 
     def remove(self, obj_or_string, commit=True):
-        from haystack.utils import get_identifier
-
         with generations.writing(self.index_path):
-            index = tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
-            writer = index.writer(WRITER_HEAP, 1)
-            writer.delete_documents_by_term("id", get_identifier(obj_or_string))
-            writer.commit()
-            writer.wait_merging_threads()
+            self._commit([("id", get_identifier(obj_or_string))], [], [])
 
     def clear(self, models=None, commit=True):
         """Leave an empty index (every document of the archive is a paragraph or a footnote,

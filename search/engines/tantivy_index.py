@@ -148,7 +148,7 @@ def analysed(documents: list[dict], processes: int) -> list[dict]:
 # --- the files of a reader ---------------------------------------------------------------------
 
 
-def _file_stamp(path: str) -> tuple:
+def file_stamp(path: str) -> tuple:
     stat = os.stat(path)
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
@@ -164,7 +164,7 @@ def segment_files(generation: str) -> dict[str, tuple]:
         with os.scandir(generation) as entries:
             for entry in entries:
                 if entry.name.split(".")[0] in segments:
-                    stamps[entry.path] = _file_stamp(entry.path)
+                    stamps[entry.path] = file_stamp(entry.path)
         return stamps
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}  # unreadable: the reader just opened will fail on its own
@@ -178,7 +178,7 @@ def segment_files_changed(stamps: dict[str, tuple]) -> bool:
     file cut short answered from the old copy). Opening the index again finds it."""
     for path, stamp in stamps.items():
         try:
-            if _file_stamp(path) != stamp:
+            if file_stamp(path) != stamp:
                 return True
         except OSError:
             return True
