@@ -233,8 +233,7 @@ class WhooshBackend(ArchiveEngine, WhooshSearchBackend):
         if models is None and self.use_file_storage:
             self.delete_index()
             self.setup_complete = False
-            self.setup()
-            self._generation = generations.resolved(self.index_path)
+            self._open()
             return
         super().clear(models, commit)
 
@@ -243,10 +242,7 @@ class WhooshBackend(ArchiveEngine, WhooshSearchBackend):
         segment of its own (worth it for a batch of thousands of texts, not for one file).
         Whoosh's default merge policy then keeps the number of segments, which every reader
         opens, small."""
-        if not self.setup_complete:
-            self.setup()
-            self._generation = generations.resolved(self.index_path)
-        self.index = self.index.refresh()
+        self._open()
         writer = self.index.writer(
             processes, timeout=WRITER_TIMEOUT, **({"multisegment": True} if processes > 1 else {})
         )
