@@ -5,8 +5,8 @@ sizes, patterns), so the description cannot drift from what the API accepts; the
 schemas are in ``schemas``.
 """
 
-from resolutions.converters import SymbolConverter
 from search.service import SORTS
+from web.converters import SymbolConverter
 
 from .filters import FIRST_YEAR, LAST_YEAR, MAX_SYMBOL_QUERY, SESSION_PATTERN
 from .pagination import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE

@@ -4,8 +4,8 @@
 from django.urls import path, re_path, register_converter
 
 # The site's URLs register the symbol and language converters; the API reads symbols the same way.
-import resolutions.urls  # noqa: F401
-from resolutions.converters import EidConverter
+import web.urls  # noqa: F401
+from web.converters import EidConverter
 
 from . import views
 from .openapi import ELEMENT_PATTERN

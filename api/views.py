@@ -14,8 +14,7 @@ from resolutions.exports import export_version
 from resolutions.models import Footnote, LanguageVersion, Paragraph, Resolution
 from resolutions.symbols import parse_symbol
 from search.service import PAGE_SIZE as SEARCH_PAGE_SIZE
-from search.service import run_search
-from search.views import search_payload
+from search.service import run_search, search_payload
 
 from . import openapi, representations
 from .filters import NEWEST_FIRST, filtered_resolutions

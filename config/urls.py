@@ -5,10 +5,11 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 
-from resolutions.converters import SymbolConverter
-from resolutions.feeds import CitedByFeed, NewResolutionsFeed, SearchFeed
-from resolutions.sitemaps import SITEMAPS
-from resolutions.views import opendata
+from web.converters import SymbolConverter
+from web.feeds import CitedByFeed, NewResolutionsFeed, SearchFeed
+from web.sitemaps import SITEMAPS
+from web.views import opendata
+from web.views.search import search
 
 from .health import healthz
 
@@ -45,7 +46,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     # The resolution URLs' catch-all would take these for symbols: the API's root is meant.
     re_path(r"^api(?:/v1)?/?$", lambda request: redirect("/api/v1/", permanent=True)),
-    path("", include("search.urls")),
+    path("", include(([path("search/", search, name="search")], "search"))),
     # Last: resolution URLs end with a catch-all that redirects variant spellings of symbols.
-    path("", include("resolutions.urls")),
+    path("", include("web.urls")),
 ]

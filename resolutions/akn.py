@@ -25,7 +25,7 @@ from .akn_text import Span, indent, new_element, sub, weave, xml_safe
 from .citing import english_date
 from .links import citation_url
 from .models import Body, Citation, Footnote, LanguageVersion, Paragraph, ParagraphKind
-from .presentation import Section, arrange, build_tree
+from .structure import Section, arrange, build_tree
 
 CONTENT_TYPE = "application/akn+xml"
 

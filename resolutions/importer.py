@@ -5,14 +5,18 @@ file, so a file is stored whole or not at all, whether it holds one resolution o
 Re-importing a file whose bytes have not changed writes nothing; a changed file replaces its
 language version. Citations point at the resolution they cite as soon as both are in the
 archive, whichever arrived first.
+
+The importer knows nothing of what else the archive keeps: whoever imports passes ``on_stored``,
+called with each language version once its file's transaction has committed (the import command
+hands them to the search index that way).
 """
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
@@ -35,6 +39,9 @@ from .parsing.document import CitationSpan, ParsedFootnote, ParsedParagraph
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_LINE_BYTES = 64 * 1024
 
+# Told of each stored language version and the id of the version it replaced, after the commit.
+OnStored = Callable[["LanguageVersion", int | None], None]
+
 
 class Status(StrEnum):
     IMPORTED = "imported"
@@ -53,6 +60,8 @@ class ImportResult:
     language: str = ""
     reason: str = ""
     issues: list[Issue] = field(default_factory=list)
+    version: LanguageVersion | None = None  # what was stored, when the status says so
+    replaced_id: int | None = None  # the language version it replaced
 
 
 @dataclass
@@ -87,6 +96,7 @@ def import_path(
     lenient: bool = False,
     strict_alignment: bool = False,
     force: bool = False,
+    on_stored: OnStored | None = None,
 ) -> FileImport:
     """Import one file, never raising for a bad one: the results say what went wrong.
 
@@ -96,6 +106,9 @@ def import_path(
     A file holding several resolutions (an Official Records extract) is stored whole or not at
     all, like any other file. Differences from another language version already in the archive
     are warnings, or make the file fail with ``strict_alignment``.
+
+    ``on_stored`` is called with each language version stored, once the file's transaction has
+    committed; if it fails, the version stays stored and its result says what failed.
     """
     try:
         data = path.read_bytes()
@@ -148,13 +161,16 @@ def import_path(
             plan.result.status = Status.FAILED
             plan.result.issues = conflict.issues
         return FileImport(path, results, source.left_out)
-    # After the commit, never inside it: the index must not hold what the database does not.
+    # After the commit, never inside it: nothing may hold what the database does not.
     for plan, version in zip(pending, stored, strict=True):
-        plan.result.status = Status.REPLACED if plan.replaced_id else Status.IMPORTED
-        if settings.SEARCH_INDEX_ON_IMPORT and (
-            problem := _update_search_index(version, plan.replaced_id)
-        ):
-            plan.result.issues = [*plan.result.issues, problem]
+        result = plan.result
+        result.status = Status.REPLACED if plan.replaced_id else Status.IMPORTED
+        result.version, result.replaced_id = version, plan.replaced_id
+        if on_stored is not None:
+            try:
+                on_stored(version, plan.replaced_id)
+            except Exception as error:  # the database is right; what follows it lags behind
+                result.issues = [*result.issues, Issue(0, f"stored, but {error}")]
     return FileImport(path, results, source.left_out)
 
 
@@ -278,21 +294,6 @@ def stored_structure(version: LanguageVersion) -> Structure:
         footnotes={marker: tuple(eids) for marker, eids in footnotes.items()},
         citations={eid: frozenset(targets) for eid, targets in citations.items()},
     )
-
-
-def _update_search_index(version: LanguageVersion, replaced_version_id: int | None) -> Issue | None:
-    """Index the stored version; a failure leaves the database right and says how to recover."""
-    from search.indexing import index_version
-
-    try:
-        index_version(version, replaced_version_id)
-    except Exception as error:  # the database is correct; only the index lags behind
-        return Issue(
-            0,
-            f"stored, but the search index was not updated ({error}); "
-            "run `manage.py rebuild_index`",
-        )
-    return None
 
 
 # Metadata a header may give; other language versions of the same resolution must agree on it.

@@ -1,20 +1,19 @@
 """Keeping the search index in step with the database, from the one process that writes.
 
-The importer calls ``index_version`` after a file's transaction has committed; ``rebuild_index``
-(haystack's command) rebuilds everything from PostgreSQL.
+The importer hands over each language version it stored, once the file's transaction has
+committed, to the ``on_stored`` callback it is given: ``index_version`` indexes it at once,
+``IndexBatch.take`` with others. ``rebuild_index`` rebuilds everything from PostgreSQL.
 
 Every engine writes a segment per commit, and a segment's cost grows with the number of distinct
 terms in it, which Chinese character pairs make large: a commit per file would spend most of a
-bulk import writing small segments. Inside ``batched()`` (``import_resolutions`` runs in one),
+bulk import writing small segments. In an ``IndexBatch`` (``import_resolutions`` fills one),
 versions are indexed together, one writer and one commit per batch, their text analysed by one
 process per core; a text becomes searchable when its batch is written, at the latest when the
 batch ends.
 """
 
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .engines import backend
@@ -47,6 +46,16 @@ class IndexBatch:
     removed: list[int] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     _pending: tuple[int, Callable[[], None]] | None = None
+
+    def __enter__(self) -> "IndexBatch":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def take(self, version, replaced_version_id: int | None) -> None:
+        """Index ``version`` with the batch: the importer's ``on_stored``."""
+        self.add(version.id, replaced_version_id)
 
     def add(self, version_id: int, replaced_version_id: int | None) -> None:
         self.version_ids.append(version_id)
@@ -92,28 +101,17 @@ class IndexBatch:
         self.problems.append(f"{count} imported text(s) are not in the search index ({error})")
 
 
-_current_batch: ContextVar[IndexBatch | None] = ContextVar("index_batch", default=None)
-
-
-@contextmanager
-def batched(size: int = BATCH_SIZE) -> Iterator[IndexBatch]:
-    """Index the versions imported inside the block together, ``size`` at a time."""
-    batch = IndexBatch(size)
-    token = _current_batch.set(batch)
-    try:
-        yield batch
-    finally:
-        _current_batch.reset(token)
-        batch.close()
+class IndexNotUpdated(Exception):
+    """The texts are stored, but the search index does not hold them yet."""
 
 
 def index_version(version, replaced_version_id: int | None = None) -> None:
-    """Index every paragraph and footnote of ``version``, dropping those of the version it
-    replaced (and any earlier documents of this one): now, or with its batch inside
-    ``batched()``."""
-    batch = _current_batch.get()
-    if batch is not None:
-        batch.add(version.id, replaced_version_id)
-        return
+    """Index every paragraph and footnote of ``version`` now, dropping those of the version it
+    replaced (and any earlier documents of this one)."""
     removed = [version.id] + ([replaced_version_id] if replaced_version_id else [])
-    backend().replace_versions(removed, prepared_documents([version.id]))
+    try:
+        backend().replace_versions(removed, prepared_documents([version.id]))
+    except Exception as error:
+        raise IndexNotUpdated(
+            f"the search index was not updated ({error}); run `manage.py rebuild_index`"
+        ) from error

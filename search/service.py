@@ -148,3 +148,35 @@ def run_search(
     outcome.hits = [_hit(document, terms) for document in result.documents]
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def search_payload(outcome, symbol_url) -> dict:
+    """The results of a search as the JSON of the search page and of the API give them."""
+    return {
+        "query": outcome.query,
+        "total": outcome.total,
+        "page": outcome.page,
+        "pages": outcome.pages,
+        "seconds": round(outcome.seconds, 4),
+        "notices": outcome.parsed.notices,
+        "symbol": outcome.symbol.canonical if outcome.symbol else None,
+        "symbol_url": symbol_url,
+        "hits": [
+            {
+                "symbol": hit.symbol,
+                "language": hit.language,
+                "eid": hit.eid,
+                "kind": hit.kind,
+                "url": hit.url,
+                "title": hit.title,
+                "adopted_on": hit.adopted_on.isoformat() if hit.adopted_on else None,
+                "snippet": str(hit.snippet),
+                "score": hit.score,
+            }
+            for hit in outcome.hits
+        ],
+        "facets": {
+            name: [[value, count] for value, count in values if value is not None]
+            for name, values in outcome.facets.items()
+        },
+    }

@@ -13,10 +13,11 @@ from lxml import etree
 
 from resolutions.akn_text import NAMESPACE, Span, weave
 from resolutions.exports import export_version
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion, Resolution
 from tests.conftest import FIXTURES
 from tests.factories import markdown_resolution
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

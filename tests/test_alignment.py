@@ -6,9 +6,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from resolutions.alignment import Structure, compare, structure_of
-from resolutions.importer import Status, import_file, stored_structure
+from resolutions.importer import Status, stored_structure
 from resolutions.models import LanguageVersion
 from resolutions.parsing import read_source
+from tests.importing import import_file
 
 from .test_importer import snapshot, write
 

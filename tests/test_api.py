@@ -13,9 +13,10 @@ from django.db.models import F
 from django.test import override_settings
 
 from resolutions.exports import export_version
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion, Resolution
 from search.indexing import backend
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

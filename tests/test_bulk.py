@@ -11,8 +11,9 @@ from django.core.management import call_command
 
 from resolutions.bulk import FILE_NAME, MANIFEST_NAME, read_manifest, write_bulk
 from resolutions.exports import export_version
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

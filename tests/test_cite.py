@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from resolutions.citing import chinese_number, citation_forms, cite, footnote_forms, place_name
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.labels import paragraph_name
+from tests.importing import import_file
 
 ADOPTED_76_127 = date(2021, 12, 10)
 

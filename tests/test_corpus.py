@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from resolutions.converters import EidConverter
 from resolutions.labels import paragraph_name
 from resolutions.parsing import read_source, validate
+from web.converters import EidConverter
 
 LAYOUT_OF_FOLDER = {
     "zh": "markdown",

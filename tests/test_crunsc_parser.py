@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion, Resolution, vote_summary
 from resolutions.parsing import crunsc
 from resolutions.parsing.crunsc_vote import parse_vote
 from resolutions.parsing.document import OPERATIVE, OTHER, PREAMBULAR, SUBPARAGRAPH, ParseError
 from resolutions.parsing.source import detect_format
 from resolutions.parsing.validate import validate
+from tests.importing import import_file
 
 # Files of the corpus whose name does not match the resolution they hold: the source data set
 # filed a second printing of 538 (1983) and of 773 (1992) under these names (same text, date

@@ -17,7 +17,8 @@ from bench.fault_index import index_fault
 from bench.fault_postgres import database_restart, private_postgres
 from bench.server import server_environment
 from bench.traffic import choose_pages, manage, serving
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,10 +7,11 @@ from datetime import datetime
 
 import pytest
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion
 from search.engines import backend
 from tests.factories import markdown_resolution, write_resolution
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

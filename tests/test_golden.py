@@ -11,7 +11,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from resolutions.importer import Status, import_path
+from resolutions.importer import Status
+from tests.importing import import_path
 
 from .golden import check_golden
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from resolutions.alignment import structure_of
-from resolutions.importer import Status, import_path, stored_structure
+from resolutions.importer import Status, stored_structure
 from resolutions.models import (
     Citation,
     Footnote,
@@ -24,6 +24,7 @@ from resolutions.models import (
 )
 from resolutions.parsing import ParseError, read_source
 from resolutions.parsing.pdffootnotes import place_markers
+from tests.importing import import_path
 
 pytestmark = pytest.mark.django_db
 

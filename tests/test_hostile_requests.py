@@ -14,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from search.engines import backend
+from tests.importing import import_file
 
 from .conftest import FIXTURES
 

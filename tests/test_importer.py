@@ -2,7 +2,7 @@
 
 import pytest
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import (
     Citation,
     Footnote,
@@ -11,6 +11,7 @@ from resolutions.models import (
     Paragraph,
     Resolution,
 )
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import Citation, LanguageVersion, Paragraph
 from search.indexing import backend
+from tests.importing import import_file
 
 from .conftest import FIXTURES
 

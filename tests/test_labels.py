@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from resolutions.converters import EidConverter
 from resolutions.labels import annex_of, paragraph_label, paragraph_name
+from web.converters import EidConverter
 
 
 @pytest.mark.parametrize(

@@ -20,11 +20,12 @@ from whoosh.index import TOC
 
 from bench import load
 from bench.load_pages import MIX, search_url
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion
 from search.engines import backend, generations
 from search.search_indexes import prepared_documents
 from search.service import PAGE_SIZE, run_search
+from tests.importing import import_file
 
 # A part of the corpus in every layout: the Chinese sample, Assembly and Council texts.
 PART = [

@@ -14,8 +14,9 @@ from openapi_spec_validator import validate
 from schemathesis import GenerationMode
 
 from api import urls as api_urls
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from search.indexing import backend
+from tests.importing import import_file
 
 # Requests that reach texts the archive holds: generated symbols and eids almost never do.
 HELD = {

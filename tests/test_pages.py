@@ -6,8 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from resolutions.importer import Status, import_file, import_path
+from resolutions.importer import Status
 from tests.factories import write_resolution
+from tests.importing import import_file, import_path
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from bench import pages_bench
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from search.indexing import backend
+from tests.importing import import_file
 
 
 @pytest.fixture

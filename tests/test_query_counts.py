@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from tests.factories import write_resolution
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,10 @@ import side by side, line up across languages and cite each other."""
 
 import pytest
 
-from resolutions.importer import Status, import_file, import_path
+from resolutions.importer import Status
 from resolutions.models import Citation, LanguageVersion, Resolution
 from resolutions.parsing import read_source
+from tests.importing import import_file, import_path
 
 pytestmark = pytest.mark.django_db
 

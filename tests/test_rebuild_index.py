@@ -11,9 +11,10 @@ from django.core.management import call_command
 from django.db import connections
 from django.test import Client
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from search.engines import backend, generations
 from search.service import PAGE_SIZE
+from tests.importing import import_file
 
 # Each finds fewer hits than a page holds, so one answer shows every hit.
 QUERIES = ["维持和平", "75/125", '"peacekeeping operations"']

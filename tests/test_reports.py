@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from resolutions.importer import import_file
 from resolutions.models import Citation, LanguageVersion
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

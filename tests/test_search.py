@@ -6,10 +6,11 @@ from urllib.parse import urlencode
 
 import pytest
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import Footnote, Paragraph
 from search.indexing import backend
 from search.service import run_search
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -252,11 +253,11 @@ def test_json_of_a_bad_query_is_valid(client, sample):
 def test_a_batch_is_searchable_once_written_and_replaces_old_documents(
     search_index, english_fixture, french_fixture, tmp_path
 ):
-    from search.indexing import batched
+    from search.indexing import IndexBatch
 
-    with batched(size=10) as batch:
-        import_file(english_fixture)
-        import_file(french_fixture)
+    with IndexBatch(size=10) as batch:
+        import_file(english_fixture, on_stored=batch.take)
+        import_file(french_fixture, on_stored=batch.take)
         assert all_hits('"open formats"') == set()  # waiting for the batch to be written
     assert batch.problems == []
     assert all_hits('"open formats"') == {("A/RES/80/501", "en", "para_1")}
@@ -266,8 +267,8 @@ def test_a_batch_is_searchable_once_written_and_replaces_old_documents(
         english_fixture.read_text(encoding="utf-8").replace("open formats", "durable formats"),
         encoding="utf-8",
     )
-    with batched(size=1):
-        assert import_file(changed).status == Status.REPLACED
+    with IndexBatch(size=1) as batch:
+        assert import_file(changed, on_stored=batch.take).status == Status.REPLACED
         # A batch of one is written as soon as it is full.
         assert all_hits('"durable formats"') == {("A/RES/80/501", "en", "para_1")}
     assert all_hits('"open formats"') == set()
@@ -303,9 +304,9 @@ def test_a_batch_written_by_several_processes_finds_the_same(
 
     monkeypatch.setattr(indexing, "PARALLEL_FROM", 2)
     monkeypatch.setattr(indexing, "BATCH_PROCESSES", 2)
-    with indexing.batched(size=2):
+    with indexing.IndexBatch(size=2) as batch:
         for path in (sample_path, english_fixture, french_fixture):
-            import_file(path)
+            import_file(path, on_stored=batch.take)
     for query in ("人员", "人道主义", "Secretary-General"):
         assert all_hits(query) == containing(query), query
     outcome = run_search("人员", {})

@@ -8,8 +8,9 @@ import pytest
 from django.db import connection
 
 from bench import pg_search, search_bench
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from search.indexing import backend
+from tests.importing import import_file
 
 # Committed for real: an index cannot be built on a table with deferred constraint checks pending.
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -3,9 +3,10 @@ batches are exactly those haystack's own preparation makes (``update_index`` use
 
 import pytest
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion
 from search.search_indexes import FootnoteIndex, ParagraphIndex, prepared_documents
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

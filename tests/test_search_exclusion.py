@@ -4,11 +4,12 @@ on each search engine."""
 
 import pytest
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion
 from search.indexing import index_version
 from search.service import run_search
 from tests.factories import write_resolution
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,12 @@ from html.parser import HTMLParser
 import pytest
 from django.db import connection
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion, Resolution
 from search.indexing import backend, index_version
 from search.service import run_search
 from tests.conftest import PROJECT_DIR
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import resolve
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from resolutions.models import LanguageVersion
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 

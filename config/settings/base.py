@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "search",
     "haystack",
     "resolutions",
+    "web",
     "api",
 ]
 

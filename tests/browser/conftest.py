@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, sync_playwright
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from search.indexing import backend as search_backend
+from tests.importing import import_file
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_DIR / "var" / "screenshots"

@@ -2,9 +2,10 @@
 
 import pytest
 
-from resolutions.importer import Status, import_file
+from resolutions.importer import Status
 from search.indexing import backend as search_backend
 from tests.conftest import FIXTURES
+from tests.importing import import_file
 
 SCRIPT = "<script>alert(1)</script>"
 

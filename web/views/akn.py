@@ -2,9 +2,9 @@
 
 from django.http import Http404, HttpResponse
 
-from ..akn import CONTENT_TYPE, download_name, export_akn
-from ..languages import LANGUAGES
-from ..models import LanguageVersion
+from resolutions.akn import CONTENT_TYPE, download_name, export_akn
+from resolutions.languages import LANGUAGES
+from resolutions.models import LanguageVersion
 
 
 def version_akn(request, symbol: str, language: str):

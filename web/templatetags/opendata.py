@@ -3,7 +3,8 @@ resolution."""
 
 from django import template
 
-from ..citing import citation_forms, footnote_forms
+from resolutions.citing import citation_forms, footnote_forms
+
 from ..feeds import cited_by_feed_url
 
 register = template.Library()

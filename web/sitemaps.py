@@ -14,7 +14,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from .models import LanguageVersion, Resolution
+from resolutions.models import LanguageVersion, Resolution
 
 
 @dataclass

@@ -10,8 +10,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from ..languages import LANGUAGES
-from ..models import Body, LanguageVersion, Resolution
+from resolutions.languages import LANGUAGES
+from resolutions.models import Body, LanguageVersion, Resolution
 
 PAGE_SIZE = 50
 ORDERS = {

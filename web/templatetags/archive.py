@@ -6,7 +6,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..links import citation_url
+from resolutions.links import citation_url
+
 from ..presentation import footnote_name
 
 register = template.Library()

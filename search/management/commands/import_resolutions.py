@@ -1,4 +1,4 @@
-"""Import resolution files into the archive.
+"""Import resolution files into the archive, and index what was stored.
 
 Usage::
 
@@ -15,6 +15,8 @@ structure differs from another language version already in the archive is report
 as it is, unless --force is given: then every text is parsed, stored and indexed again (what to
 run after upgrading the parsers), and reported as replaced. When any text was imported or
 replaced, the bulk download (see export_bulk) is written again, unless --no-bulk is given.
+With SEARCH_INDEX_ON_IMPORT (the default), every text stored is handed to the search index,
+in batches; a text the index lacks is indexed even when its file is unchanged.
 Exits with status 1 when any file failed.
 """
 
@@ -29,8 +31,9 @@ from resolutions.importer import ImportResult, Status, import_path
 from resolutions.languages import LANGUAGES
 from resolutions.models import LanguageVersion
 from resolutions.reports import corpus_report, format_report
-from search.consistency import unindexed
-from search.indexing import batched
+
+from ...consistency import unindexed
+from ...indexing import IndexBatch
 
 # Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 20
@@ -112,7 +115,8 @@ class Command(BaseCommand):
             counts[Status.FAILED] += 1
         show_progress = len(files) >= PROGRESS_MIN_FILES and self.stderr.isatty()
         unchanged: list[tuple[str, str]] = []
-        with batched() as index_batch:
+        indexing = settings.SEARCH_INDEX_ON_IMPORT
+        with IndexBatch() as index_batch:
             for done, path in enumerate(files, start=1):
                 outcome = import_path(
                     path,
@@ -120,6 +124,7 @@ class Command(BaseCommand):
                     lenient=lenient,
                     strict_alignment=strict_alignment,
                     force=force,
+                    on_stored=index_batch.take if indexing else None,
                 )
                 for result in outcome.results:
                     counts[result.status] += 1
@@ -136,7 +141,7 @@ class Command(BaseCommand):
                     )
                 if show_progress:
                     self._progress(done, len(files))
-            if settings.SEARCH_INDEX_ON_IMPORT:
+            if indexing:
                 self._index_unchanged(unchanged, index_batch)
         for problem in index_batch.problems:
             self.stderr.write(

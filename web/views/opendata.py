@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import http_date
 
-from ..bulk import FILE_NAME, read_manifest
+from resolutions.bulk import FILE_NAME, read_manifest
 
 
 def downloads(request):

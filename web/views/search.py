@@ -9,9 +9,8 @@ from django.urls import reverse
 from resolutions.labels import paragraph_name
 from resolutions.languages import LANGUAGES
 from resolutions.links import document_service_url
-from resolutions.presentation import footnote_name
-
-from .service import FACETS, PAGE_SIZE, SORTS, run_search
+from search.service import FACETS, PAGE_SIZE, SORTS, run_search, search_payload
+from web.presentation import footnote_name
 
 KIND_NAMES = {
     "preambular": "序言段落 Preambular",
@@ -127,35 +126,3 @@ def _json(outcome, symbol_url):
     return JsonResponse(
         search_payload(outcome, symbol_url), json_dumps_params={"ensure_ascii": False}
     )
-
-
-def search_payload(outcome, symbol_url) -> dict:
-    """The results of a search as the JSON of the search page and of the API give them."""
-    return {
-        "query": outcome.query,
-        "total": outcome.total,
-        "page": outcome.page,
-        "pages": outcome.pages,
-        "seconds": round(outcome.seconds, 4),
-        "notices": outcome.parsed.notices,
-        "symbol": outcome.symbol.canonical if outcome.symbol else None,
-        "symbol_url": symbol_url,
-        "hits": [
-            {
-                "symbol": hit.symbol,
-                "language": hit.language,
-                "eid": hit.eid,
-                "kind": hit.kind,
-                "url": hit.url,
-                "title": hit.title,
-                "adopted_on": hit.adopted_on.isoformat() if hit.adopted_on else None,
-                "snippet": str(hit.snippet),
-                "score": hit.score,
-            }
-            for hit in outcome.hits
-        ],
-        "facets": {
-            name: [[value, count] for value, count in values if value is not None]
-            for name, values in outcome.facets.items()
-        },
-    }

@@ -1,7 +1,7 @@
 """Reading a resolution: the whole text, one paragraph, two languages side by side.
 
 Each view makes a fixed number of queries however long the resolution; the arranging is done
-by ``resolutions.presentation`` on rows already fetched.
+by ``web.presentation`` on rows already fetched.
 """
 
 from dataclasses import dataclass
@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..languages import LANGUAGE_ORDER, LANGUAGES
-from ..models import (
+from resolutions.languages import LANGUAGE_ORDER, LANGUAGES
+from resolutions.models import (
     Footnote,
     FootnoteReference,
     LanguageVersion,
@@ -19,9 +19,9 @@ from ..models import (
     ParagraphKind,
     Resolution,
 )
+from resolutions.structure import arrange, build_tree
+
 from ..presentation import (
-    arrange,
-    build_tree,
     cited_targets,
     citing_query,
     group_citing,

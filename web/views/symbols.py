@@ -4,10 +4,11 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
-from ..languages import LANGUAGES
-from ..links import document_service_url
+from resolutions.languages import LANGUAGES
+from resolutions.links import document_service_url
+from resolutions.symbols import parse_symbol
+
 from ..presentation import citing_query, group_citing
-from ..symbols import parse_symbol
 
 
 def variant(request, spelling: str):

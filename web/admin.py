@@ -9,9 +9,8 @@ import logging
 from django.contrib import admin, messages
 from django.db import transaction
 
+from resolutions.models import Citation, Footnote, LanguageVersion, Paragraph, Resolution
 from search.indexing import index_version
-
-from .models import Citation, Footnote, LanguageVersion, Paragraph, Resolution
 
 log = logging.getLogger(__name__)
 

@@ -23,14 +23,14 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from resolutions.labels import paragraph_name
+from resolutions.languages import HTML_LANG, LANGUAGES
+from resolutions.models import Body, Citation, LanguageVersion, Paragraph
+from resolutions.symbols import parse_symbol
 from search.service import FACETS, marked_html, run_search
 
 from .converters import SymbolConverter
-from .labels import paragraph_name
-from .languages import HTML_LANG, LANGUAGES
-from .models import Body, Citation, LanguageVersion, Paragraph
 from .presentation import footnote_name
-from .symbols import parse_symbol
 
 # Entries per feed: enough for a reader polling daily through a large import.
 FEED_SIZE = 50

@@ -5,8 +5,8 @@ URLs carry the canonical symbol with the space of Security Council symbols dropp
 here; they reach ``views.symbols.variant`` and are redirected.
 """
 
-from .languages import LANGUAGE_PATTERN
-from .symbols import canonical_symbol
+from resolutions.languages import LANGUAGE_PATTERN
+from resolutions.symbols import canonical_symbol
 
 
 class SymbolConverter:
