@@ -25,7 +25,7 @@ from .akn_text import Span, indent, new_element, sub, weave, xml_safe
 from .citing import english_date
 from .links import citation_url
 from .models import Body, Citation, Footnote, LanguageVersion, Paragraph, ParagraphKind
-from .structure import Section, arrange, build_tree
+from .structure import Node, Section, arrange, build_tree
 
 CONTENT_TYPE = "application/akn+xml"
 
@@ -201,25 +201,26 @@ class _Writer:
             sub_item = paragraph.kind == ParagraphKind.SUBPARAGRAPH
             sub(element, "num").text = f"({printed})" if sub_item else f"{printed}."
 
-    def recital(self, parent, paragraph: Paragraph) -> None:
+    def recital(self, parent, node: Node) -> None:
         """A preambular paragraph; its sub-items, if any, as a block list inside it."""
-        recital = sub(parent, "recital", eId=paragraph.eid)
-        self.text(sub(recital, "p"), paragraph)
-        if paragraph.subitems:
-            self.items(recital, paragraph.subitems)
+        recital = sub(parent, "recital", eId=node.paragraph.eid)
+        self.text(sub(recital, "p"), node.paragraph)
+        if node.subitems:
+            self.items(recital, node.subitems)
 
-    def items(self, parent, paragraphs: list[Paragraph]) -> None:
+    def items(self, parent, nodes: list[Node]) -> None:
         block_list = sub(parent, "blockList")
-        for paragraph in paragraphs:
-            item = sub(block_list, "item", eId=paragraph.eid)
-            self.num(item, paragraph)
-            self.text(sub(item, "p"), paragraph)
-            if paragraph.subitems:
-                self.items(item, paragraph.subitems)
+        for node in nodes:
+            item = sub(block_list, "item", eId=node.paragraph.eid)
+            self.num(item, node.paragraph)
+            self.text(sub(item, "p"), node.paragraph)
+            if node.subitems:
+                self.items(item, node.subitems)
 
-    def hierarchy(self, parent, paragraph: Paragraph, tag: str) -> None:
+    def hierarchy(self, parent, node: Node, tag: str) -> None:
         """An operative paragraph, a sub-item (``point``) or other text (``hcontainer``):
         its own text as ``content``, or as the ``intro`` to a list of its sub-items."""
+        paragraph = node.paragraph
         attributes = {"eId": paragraph.eid}
         if tag == "hcontainer":
             attributes["name"] = _container_name(paragraph)
@@ -228,21 +229,21 @@ class _Writer:
             self.text(sub(element, "heading"), paragraph)
         else:
             self.num(element, paragraph)
-            if not paragraph.subitems:
+            if not node.subitems:
                 self.text(sub(sub(element, "content"), "p"), paragraph)
                 return
             if paragraph.text:
                 self.text(sub(sub(element, "intro"), "p"), paragraph)
-        if paragraph.subitems:
+        if node.subitems:
             points = sub(element, "list", eId=f"{paragraph.eid}__list_1")
-            for item in paragraph.subitems:
+            for item in node.subitems:
                 self.hierarchy(points, item, "point")
 
-    def document(self, document, roots: list[Paragraph], formula: str = "") -> None:
+    def document(self, document, roots: list[Node], formula: str = "") -> None:
         """The preamble (opening formula, the preambular paragraphs that open the text) and the
         main body (everything after them) of the resolution or of one annex."""
         leading = 0
-        while leading < len(roots) and roots[leading].kind == ParagraphKind.PREAMBULAR:
+        while leading < len(roots) and roots[leading].paragraph.kind == ParagraphKind.PREAMBULAR:
             leading += 1
         if leading == len(roots):
             leading = 0  # a main body cannot be empty: recitals alone go into it
@@ -252,12 +253,12 @@ class _Writer:
                 weave(sub(sub(preamble, "formula", name="enactingFormula"), "p"), formula)
             if leading:
                 recitals = sub(preamble, "recitals")
-                for paragraph in roots[:leading]:
-                    self.recital(recitals, paragraph)
+                for node in roots[:leading]:
+                    self.recital(recitals, node)
         body = sub(document, "mainBody")
-        for paragraph in roots[leading:]:
-            tag = "paragraph" if paragraph.kind == ParagraphKind.OPERATIVE else "hcontainer"
-            self.hierarchy(body, paragraph, tag)
+        for node in roots[leading:]:
+            tag = "paragraph" if node.paragraph.kind == ParagraphKind.OPERATIVE else "hcontainer"
+            self.hierarchy(body, node, tag)
         if not roots:
             sub(body, "p")  # a version without paragraphs still needs a body
 
@@ -317,7 +318,7 @@ def _annex(attachments, writer: _Writer, version, uri: WorkURI, section: Section
         sub(attachment, "num").text = section.number
     doc = sub(attachment, "doc", name="annex")
     _meta(doc, version, uri, component=section.anchor)
-    writer.document(doc, [p for run in section.runs for p in run.paragraphs])
+    writer.document(doc, [node for run in section.runs for node in run.items])
 
 
 def build_akn(version: LanguageVersion) -> etree._Element:
@@ -336,7 +337,7 @@ def build_akn(version: LanguageVersion) -> etree._Element:
 
     paragraphs = list(version.paragraphs.all())
     sections = arrange(build_tree(paragraphs))
-    body = [p for s in sections if not s.is_annex for run in s.runs for p in run.paragraphs]
+    body = [node for s in sections if not s.is_annex for run in s.runs for node in run.items]
     writer = _Writer(version)
     writer.document(statement, body, version.opening_formula)
     _conclusions(statement, version)

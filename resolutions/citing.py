@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .labels import annex_of, paragraph_name
-from .parsing.header import ENGLISH_MONTHS
+from .parsing.shared.dates import ENGLISH_MONTHS
 from .symbols import GENERAL_ASSEMBLY, SECURITY_COUNCIL, parse_symbol
 
 BODY_NAMES = {

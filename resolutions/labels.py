@@ -5,7 +5,8 @@ The eid carries the whole path (``para_4_a_ii`` is sub-item (ii) of (a) of parag
 ``part_B_para_1`` is paragraph 1 of part B; ``annex_para_3`` is paragraph 3 of the annex and
 ``annex_ii_para_3`` of annex II; ``table_1_row_2`` is a row of a table; ``article_5_para_1``
 is paragraph 1 of article 5 of an agreement the resolution approves; ``item_a`` is item (a) of
-a list that stands on its own), so naming a paragraph needs no look-up.
+a list that stands on its own), so naming a paragraph needs no look-up. A footnote's eid is
+``fn_`` and its marker.
 """
 
 import re
@@ -66,7 +67,16 @@ _ARTICLE_NAMES = {
     "ru": "статья {n}",
     "ar": "المادة {n}",
 }
+_FOOTNOTE_NAMES = {
+    "zh": "脚注 {marker}",
+    "en": "footnote {marker}",
+    "fr": "note {marker}",
+    "es": "nota {marker}",
+    "ru": "сноска {marker}",
+    "ar": "الحاشية {marker}",
+}
 _ROMAN_RE = re.compile(r"^[ivxl]+$")
+FOOTNOTE_PREFIX = "fn_"
 
 
 @dataclass
@@ -148,3 +158,12 @@ def paragraph_name(eid: str, language: str) -> str:
     if path.article:
         where.append(_ARTICLE_NAMES.get(language, _ARTICLE_NAMES["en"]).format(n=path.article))
     return f"{name} ({', '.join(where)})" if where else name
+
+
+def element_name(eid: str, language: str) -> str:
+    """How a reader of ``language`` names a paragraph or a footnote: 第 4(a) 段,
+    paragraph 4 (a), footnote 2, note 2."""
+    if eid.startswith(FOOTNOTE_PREFIX):
+        names = _FOOTNOTE_NAMES.get(language, _FOOTNOTE_NAMES["en"])
+        return names.format(marker=eid.removeprefix(FOOTNOTE_PREFIX))
+    return paragraph_name(eid, language)

@@ -15,7 +15,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from .labels import paragraph_label, paragraph_name
+from .labels import element_name, paragraph_label
 from .languages import HTML_LANG, LANGUAGES, RIGHT_TO_LEFT
 from .symbols import canonical_symbol, parse_symbol
 
@@ -177,28 +177,30 @@ def _members(vote: dict, key: str) -> str:
     return f" ({', '.join(names)})" if names else ""
 
 
+def content_prefetches() -> list[Prefetch]:
+    """What a whole text needs besides its version row: the resolution's versions, paragraphs,
+    footnotes, footnote references and citations, a query each however long the text."""
+    citations = Citation.objects.order_by("start")
+    return [
+        Prefetch("resolution__versions", queryset=LanguageVersion.objects.defer("source_text")),
+        Prefetch("paragraphs__citations", queryset=citations),
+        Prefetch(
+            "paragraphs__footnote_references",
+            queryset=FootnoteReference.objects.select_related("footnote").order_by("offset"),
+        ),
+        Prefetch("footnotes__citations", queryset=citations),
+    ]
+
+
 class LanguageVersionQuerySet(models.QuerySet):
     def with_contents(self) -> "LanguageVersionQuerySet":
         """Versions with their resolution, paragraphs, footnotes, references and citations,
         fetched in a fixed number of queries however long the text."""
-        citations = Citation.objects.order_by("start")
         # The kept source is never shown on a page, and it is the largest column by far.
         return (
             self.select_related("resolution")
             .defer("source_text")
-            .prefetch_related(
-                Prefetch(
-                    "resolution__versions", queryset=LanguageVersion.objects.defer("source_text")
-                ),
-                Prefetch("paragraphs__citations", queryset=citations),
-                Prefetch(
-                    "paragraphs__footnote_references",
-                    queryset=FootnoteReference.objects.select_related("footnote").order_by(
-                        "offset"
-                    ),
-                ),
-                Prefetch("footnotes__citations", queryset=citations),
-            )
+            .prefetch_related(*content_prefetches())
         )
 
     def in_language_order(self) -> "LanguageVersionQuerySet":
@@ -333,7 +335,7 @@ class Paragraph(models.Model):
 
     def name_in(self, language: str) -> str:
         """How a reader of ``language`` cites it: 第 4 段, paragraph 4 (a)."""
-        return paragraph_name(self.eid, language)
+        return element_name(self.eid, language)
 
 
 class Footnote(models.Model):
@@ -356,6 +358,10 @@ class Footnote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version} {self.eid}"
+
+    def get_absolute_url(self) -> str:
+        """Footnotes have no page of their own: the note on its version's page."""
+        return f"{self.version.get_absolute_url()}#{self.eid}"
 
 
 class FootnoteReference(models.Model):

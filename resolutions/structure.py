@@ -8,15 +8,22 @@ from .labels import annex_of
 from .models import Paragraph, ParagraphKind
 
 
-def build_tree(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """The top-level paragraphs in order, each with ``subitems`` holding its sub-items."""
-    by_id = {paragraph.id: paragraph for paragraph in paragraphs}
+@dataclass
+class Node:
+    """A paragraph and its sub-items, in document order."""
+
+    paragraph: Paragraph
+    subitems: list["Node"] = field(default_factory=list)
+
+
+def build_tree(paragraphs: list[Paragraph]) -> list[Node]:
+    """The paragraphs whose parent is not among ``paragraphs``, in order, each with its
+    sub-items."""
+    nodes = {paragraph.id: Node(paragraph) for paragraph in paragraphs}
     roots = []
     for paragraph in paragraphs:
-        paragraph.subitems = []
-    for paragraph in paragraphs:
-        parent = by_id.get(paragraph.parent_id)
-        (parent.subitems if parent else roots).append(paragraph)
+        parent = nodes.get(paragraph.parent_id)
+        (parent.subitems if parent else roots).append(nodes[paragraph.id])
     return roots
 
 
@@ -26,7 +33,7 @@ class Run:
     "heading", "table" (rows of one table) or "other" (unnumbered text)."""
 
     kind: str
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    items: list = field(default_factory=list)  # Nodes, or what a page shows of them
 
 
 @dataclass
@@ -60,18 +67,20 @@ def _run_kind(paragraph: Paragraph) -> str:
     return "other"
 
 
-def arrange(roots: list[Paragraph]) -> list[Section]:
+def arrange(roots: list) -> list[Section]:
     """The top-level paragraphs as the printed text lays them out: the body, then each annex,
     each as runs of preambular paragraphs, operative paragraphs, headings, table rows and
-    unnumbered text in document order (a heading between two parts stays between them)."""
+    unnumbered text in document order (a heading between two parts stays between them).
+
+    ``roots`` are ``Node``s, or anything else holding its ``paragraph``."""
     sections: list[Section] = []
-    for paragraph in roots:
-        annex = annex_of(paragraph.eid)
+    for root in roots:
+        annex = annex_of(root.paragraph.eid)
         if not sections or sections[-1].annex != annex:
             sections.append(Section(annex))
         runs = sections[-1].runs
-        kind = _run_kind(paragraph)
+        kind = _run_kind(root.paragraph)
         if not runs or runs[-1].kind != kind:
             runs.append(Run(kind))
-        runs[-1].paragraphs.append(paragraph)
+        runs[-1].items.append(root)
     return sections

@@ -20,6 +20,14 @@ def pytest_addoption(parser):
     )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Every test starts with no page rendered before it (``web.page_cache``)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture(scope="session")
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")

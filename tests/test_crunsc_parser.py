@@ -13,8 +13,10 @@ import pytest
 from resolutions.importer import Status
 from resolutions.models import LanguageVersion, Resolution, vote_summary
 from resolutions.parsing import crunsc
-from resolutions.parsing.crunsc_vote import parse_vote
+from resolutions.parsing.crunsc.vote import parse_vote
 from resolutions.parsing.document import OPERATIVE, OTHER, PREAMBULAR, SUBPARAGRAPH, ParseError
+from resolutions.parsing.shared.dates import find_date
+from resolutions.parsing.shared.meetings import find_meeting
 from resolutions.parsing.source import detect_format
 from resolutions.parsing.validate import validate
 from tests.importing import import_file
@@ -129,11 +131,11 @@ def test_detection_and_refusal():
 
 
 def test_date_and_meeting_readers():
-    assert crunsc.parse_date("of 15 Auqust 1993") == date(1993, 8, 15)
-    assert crunsc.parse_date("of 22 October £1966") == date(1966, 10, 22)
-    assert crunsc.parse_date("the matter") is None
-    assert crunsc.parse_meeting("at its 3106lst meeting,") == 3106
-    assert crunsc.parse_meeting("Adopted unanimously at the 1382nd meeting.") == 1382
+    assert find_date("of 15 Auqust 1993") == date(1993, 8, 15)
+    assert find_date("of 22 October £1966") == date(1966, 10, 22)
+    assert find_date("the matter") is None
+    assert find_meeting("at its 3106lst meeting,") == 3106
+    assert find_meeting("Adopted unanimously at the 1382nd meeting.") == 1382
 
 
 # --- Real corpus -------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from resolutions.models import (
     Resolution,
 )
 from resolutions.parsing import ParseError, read_source
-from resolutions.parsing.pdffootnotes import place_markers
+from resolutions.parsing.pdftext.footnotes import place_markers
 from tests.importing import import_path
 
 pytestmark = pytest.mark.django_db

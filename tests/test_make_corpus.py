@@ -8,7 +8,7 @@ import pytest
 from bench.make_corpus import SESSIONS, chinese_numeral, generate
 from resolutions.parsing import read_source, validate
 from resolutions.parsing.document import SUBPARAGRAPH
-from resolutions.parsing.header import chinese_number
+from resolutions.parsing.shared.header import chinese_number
 from resolutions.symbols import parse_symbol
 
 TARGET = 300

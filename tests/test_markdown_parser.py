@@ -6,7 +6,7 @@ import pytest
 
 from resolutions.parsing import read_source, validate
 from resolutions.parsing.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH
-from resolutions.parsing.text import strip_markup
+from resolutions.parsing.shared.text import strip_markup
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 MARKER = re.compile(f"[{SUPERSCRIPTS}]+")

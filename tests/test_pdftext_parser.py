@@ -12,6 +12,8 @@ import pytest
 
 from resolutions.parsing import markdown, pdftext
 from resolutions.parsing.document import OPERATIVE, OTHER, PREAMBULAR, SUBPARAGRAPH
+from resolutions.parsing.shared.dates import parse_date
+from resolutions.parsing.shared.meetings import parse_meeting
 from resolutions.parsing.source import detect_format
 from resolutions.parsing.validate import validate
 
@@ -179,6 +181,16 @@ def test_two_column_leftover_words_go_back_into_their_line():
 def test_table_rows_are_paragraphs():
     resolution = _fixture()
     assert _paragraph(resolution, "annex_table_1_row_2").text == "Assistant keeper 30"
+
+
+def test_closing_readers_take_a_resumed_meeting_only_where_asked():
+    # The UN's PDFs print a meeting resumed on another day; the structure reader asks for it.
+    assert parse_meeting("54th (resumed) plenary meeting", resumed=True) == 54
+    assert parse_meeting("54th (resumed) plenary meeting") is None
+    assert parse_meeting("51st plenary meeting", resumed=True) == 51
+    assert parse_meeting("第 51 次全体会议", resumed=True) == 51
+    assert parse_date(" 10 December 2021 ") == date(2021, 12, 10)
+    assert parse_date("on 10 December 2021") is None  # a whole line, not a sentence
 
 
 def test_fixture_keeps_every_word():

@@ -1,7 +1,7 @@
 """Admin for corrections: metadata, titles and paragraph text can be fixed by hand.
 
 A correction is searchable as soon as it is saved: the texts it touches are indexed again once
-its transaction commits.
+its transaction commits, and the reading pages kept rendered (``web.page_cache``) are forgotten.
 """
 
 import logging
@@ -11,6 +11,8 @@ from django.db import transaction
 
 from resolutions.models import Citation, Footnote, LanguageVersion, Paragraph, Resolution
 from search.indexing import index_version
+
+from . import page_cache
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,22 @@ def reindex_after_commit(request, versions) -> None:
     transaction.on_commit(reindex)
 
 
+class CorrectionAdmin(admin.ModelAdmin):
+    """Saving or deleting anything here empties the page cache once it is committed."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(page_cache.clear)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        transaction.on_commit(page_cache.clear)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(page_cache.clear)
+
+
 class LanguageVersionInline(admin.TabularInline):
     model = LanguageVersion
     fields = ["language", "title", "source_name", "imported_at"]
@@ -45,7 +63,7 @@ class LanguageVersionInline(admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(admin.ModelAdmin):
+class ResolutionAdmin(CorrectionAdmin):
     list_display = ["symbol", "body", "session", "year", "adopted_on", "meeting_number"]
     list_filter = ["body", "session"]
     search_fields = ["symbol"]
@@ -74,7 +92,7 @@ class FootnoteInline(admin.TabularInline):
 
 
 @admin.register(LanguageVersion)
-class LanguageVersionAdmin(admin.ModelAdmin):
+class LanguageVersionAdmin(CorrectionAdmin):
     list_display = ["resolution", "language", "title", "source_name", "imported_at"]
     list_filter = ["language", "source_format"]
     search_fields = ["resolution__symbol", "title"]
@@ -87,7 +105,7 @@ class LanguageVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(CorrectionAdmin):
     list_display = ["cited_text", "target_symbol", "kind", "target", "pinpoint"]
     list_filter = ["kind"]
     search_fields = ["target_symbol", "cited_text"]

@@ -1,15 +1,19 @@
 """What the reading pages show, prepared in Python from rows already fetched.
 
-Views fetch a fixed number of queries; these functions arrange the rows (paragraph trees,
-footnote back-links, what a text cites and what cites it) without touching the database again,
-so templates only loop.
+Views fetch a fixed number of queries; these functions arrange the rows (paragraph trees with
+their text as HTML, footnotes with their back-links, what a text cites and what cites it)
+into the dataclasses templates read, without touching the database again, so templates only
+loop.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from resolutions.labels import paragraph_name
+from django.utils.safestring import SafeString
+
+from resolutions.labels import element_name
 from resolutions.links import citation_url
 from resolutions.models import (
     Citation,
@@ -19,38 +23,135 @@ from resolutions.models import (
     Paragraph,
     Resolution,
 )
+from resolutions.structure import Node, build_tree
+from search.highlight import highlight_spans
+from search.querylang import parse_query
 
-FOOTNOTE_NAMES = {
-    "zh": "脚注 {marker}",
-    "fr": "note {marker}",
-    "es": "nota {marker}",
-    "ru": "сноска {marker}",
-    "ar": "الحاشية {marker}",
-}
+from .text_html import Span, footnote_html, paragraph_html
 
-
-def footnote_name(marker: str, language: str) -> str:
-    return FOOTNOTE_NAMES.get(language, "footnote {marker}").format(marker=marker)
+Marker = Callable[[str], list[Span]]
 
 
-def link_footnotes(
-    paragraphs: list[Paragraph], footnotes: list[Footnote], prefix: str = ""
-) -> None:
-    """Give each footnote reference an anchor, and each footnote the anchors that cite it, so
-    a reader can go from the marker to the note and back. ``prefix`` keeps anchors apart when
-    two versions share a page."""
-    backrefs: dict[int, list[str]] = {footnote.id: [] for footnote in footnotes}
+@dataclass
+class ShownParagraph:
+    """A paragraph as a reading page shows it: its text as HTML, its names in Chinese and
+    English (for the permalink's label), and its sub-items."""
+
+    paragraph: Paragraph
+    html: SafeString
+    name_zh: str
+    name_en: str
+    subitems: list["ShownParagraph"] = field(default_factory=list)
+
+    @property
+    def eid(self) -> str:
+        return self.paragraph.eid
+
+    @property
+    def label(self) -> str:
+        return self.paragraph.display_label
+
+
+@dataclass
+class ShownFootnote:
+    """A footnote with its text as HTML and the ids of the markers that point at it."""
+
+    footnote: Footnote
+    html: SafeString
+    backrefs: list[str] = field(default_factory=list)
+
+    @property
+    def eid(self) -> str:
+        return self.footnote.eid
+
+    @property
+    def label(self) -> str:
+        return self.footnote.marker
+
+
+@dataclass
+class ShownText:
+    """A text's paragraphs (the top-level ones, sub-items inside) and footnotes, as shown."""
+
+    paragraphs: list[ShownParagraph]
+    footnotes: list[ShownFootnote]
+
+    def in_order(self) -> list[ShownParagraph]:
+        """Every paragraph, sub-items included, in document order."""
+        ordered: list[ShownParagraph] = []
+
+        def walk(items: list[ShownParagraph]) -> None:
+            for item in items:
+                ordered.append(item)
+                walk(item.subitems)
+
+        walk(self.paragraphs)
+        return ordered
+
+
+def query_marker(query: str, language: str) -> Marker | None:
+    """The spans of the search words of ``query`` in a text, or None when it has none."""
+    terms = [term.text for term in parse_query(query).terms] if query else []
+    if not terms:
+        return None
+    return lambda text: highlight_spans(text, terms, language)
+
+
+def show_text(
+    paragraphs: list[Paragraph],
+    footnotes: list[Footnote],
+    language: str,
+    *,
+    prefix: str = "",
+    marker: Marker | None = None,
+) -> ShownText:
+    """The paragraphs (a tree: sub-items under their paragraph) and footnotes of a text, with
+    each footnote marker linked to its note and back. ``prefix`` keeps ids apart when two
+    versions share a page; ``marker`` marks search words."""
+    anchors, backrefs = _footnote_anchors(paragraphs, prefix)
+
+    def shown(node: Node) -> ShownParagraph:
+        paragraph = node.paragraph
+        marks = marker(paragraph.text) if marker else ()
+        return ShownParagraph(
+            paragraph,
+            paragraph_html(paragraph, language, anchors, marks),
+            element_name(paragraph.eid, "zh"),
+            element_name(paragraph.eid, "en"),
+            [shown(item) for item in node.subitems],
+        )
+
+    return ShownText(
+        [shown(node) for node in build_tree(paragraphs)],
+        [
+            ShownFootnote(
+                footnote,
+                footnote_html(footnote, language, marker(footnote.text) if marker else ()),
+                backrefs.get(footnote.id, []),
+            )
+            for footnote in footnotes
+        ],
+    )
+
+
+def _footnote_anchors(
+    paragraphs: list[Paragraph], prefix: str
+) -> tuple[dict[int, str], dict[int, list[str]]]:
+    """The id of each footnote reference (by reference id), and the ids that point at each
+    footnote (by footnote id), so a reader can go from the marker to the note and back."""
+    anchors: dict[int, str] = {}
+    backrefs: dict[int, list[str]] = {}
     for paragraph in paragraphs:
         seen: Counter[int] = Counter()
         for ref in paragraph.footnote_references.all():
             seen[ref.footnote_id] += 1
             repeat = seen[ref.footnote_id]
-            ref.anchor = f"{prefix}ref-{ref.footnote.eid}-{paragraph.eid}" + (
+            anchor = f"{prefix}ref-{ref.footnote.eid}-{paragraph.eid}" + (
                 f"-{repeat}" if repeat > 1 else ""
             )
-            backrefs.setdefault(ref.footnote_id, []).append(ref.anchor)
-    for footnote in footnotes:
-        footnote.backrefs = backrefs[footnote.id]
+            anchors[ref.id] = anchor
+            backrefs.setdefault(ref.footnote_id, []).append(anchor)
+    return anchors, backrefs
 
 
 @dataclass
@@ -73,9 +174,8 @@ def cited_targets(
 ) -> list[CitedTarget]:
     """Everything the text cites, in the order it is first cited."""
     targets: dict[str, CitedTarget] = {}
-    holders = [(p.eid, paragraph_name(p.eid, language), p) for p in paragraphs]
-    holders += [(f.eid, footnote_name(f.marker, language), f) for f in footnotes]
-    for anchor, name, holder in holders:
+    for holder in [*paragraphs, *footnotes]:
+        place = (holder.eid, element_name(holder.eid, language))
         for citation in holder.citations.all():
             target = targets.setdefault(
                 citation.target_symbol,
@@ -86,8 +186,8 @@ def cited_targets(
                     citation.target_id is not None,
                 ),
             )
-            if (anchor, name) not in target.places:
-                target.places.append((anchor, name))
+            if place not in target.places:
+                target.places.append(place)
     return list(targets.values())
 
 
@@ -105,7 +205,7 @@ class CitingResolution:
     places: list[CitingPlace] = field(default_factory=list)
 
 
-def citing_query(symbol: str):
+def citations_of(symbol: str):
     """Citations of ``symbol`` with everything needed to show where they stand, in one query."""
     return (
         Citation.objects.filter(target_symbol=symbol)
@@ -119,15 +219,15 @@ def group_citing(citations, language: str) -> list[CitingResolution]:
     """Citing places grouped by the resolution they stand in, newest resolution first."""
     groups: dict[int, CitingResolution] = {}
     for citation in citations:
-        holder = citation.paragraph or citation.footnote
+        holder: Paragraph | Footnote = citation.paragraph or citation.footnote
         version: LanguageVersion = holder.version
-        if isinstance(holder, Paragraph):
-            url, name = holder.get_absolute_url(), paragraph_name(holder.eid, language)
-        else:
-            url = f"{version.get_absolute_url()}#{holder.eid}"
-            name = footnote_name(holder.marker, language)
         group = groups.setdefault(version.resolution_id, CitingResolution(version.resolution))
-        place = CitingPlace(url, name, version.language, citation.pinpoint)
+        place = CitingPlace(
+            holder.get_absolute_url(),
+            element_name(holder.eid, language),
+            version.language,
+            citation.pinpoint,
+        )
         if place not in group.places:
             group.places.append(place)
     return sorted(
@@ -135,13 +235,3 @@ def group_citing(citations, language: str) -> list[CitingResolution]:
         key=lambda g: (g.resolution.adopted_on or date.min, g.resolution.symbol),
         reverse=True,
     )
-
-
-def mark_query(items, query: str, language: str) -> None:
-    """Give each paragraph or footnote the spans of the search words in ``query`` to mark."""
-    from search.highlight import highlight_spans
-    from search.querylang import parse_query
-
-    terms = [term.text for term in parse_query(query).terms]
-    for item in items:
-        item.marks = highlight_spans(item.text, terms, language) if terms else []

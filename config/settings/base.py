@@ -180,6 +180,20 @@ CORPUS_DIR = Path(os.environ.get("CORPUS_DIR", BASE_DIR.parent / "shared" / "cor
 # Where export_bulk (and import_resolutions after an import) writes the whole archive as one
 # file, served at /downloads/.
 BULK_DIR = Path(os.environ.get("BULK_DIR", BASE_DIR / "var" / "bulk"))
+# Resolution and paragraph pages, kept once rendered until an import or a correction changes
+# them (web.page_cache): files shared by every server process on the machine.
+PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "cache" / "pages"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(PAGE_CACHE_DIR),
+        "TIMEOUT": None,
+        # Every language version and paragraph of a large archive; a full cache forgets a
+        # third of its pages, which are rendered again when asked for.
+        "OPTIONS": {"MAX_ENTRIES": 200_000},
+    },
+}
 
 # JSON lines on stdout (time, level, logger, message, exception), like gunicorn's own logs.
 LOGGING = {

@@ -24,3 +24,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="unarchive-test-index-"))
 BULK_DIR = Path(tempfile.mkdtemp(prefix="unarchive-test-bulk-"))
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(SEARCH_INDEX_DIR)
+# Kept in the test process (and the live server's thread), emptied before each test.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}

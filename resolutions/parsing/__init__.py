@@ -9,18 +9,10 @@ outside the file, which are reported and left out.
 
 from dataclasses import dataclass, field
 
-from . import crunsc, markdown, ocr, pdftext
 from .document import Issue, ParsedResolution, ParseError
+from .formats import FORMATS
 from .source import decode, detect_format, detect_language
 from .validate import validate
-
-PARSERS = {
-    markdown.FORMAT: markdown.parse,
-    crunsc.FORMAT: crunsc.parse,
-    pdftext.FORMAT: pdftext.parse,
-}
-# Layouts of files holding several resolutions: (documents, what the file leaves out).
-VOLUME_PARSERS = {ocr.FORMAT: ocr.parse_volume}
 
 __all__ = ["Issue", "ParseError", "ParsedResolution", "Source", "read_source", "validate"]
 
@@ -49,8 +41,5 @@ def read_source(data: bytes, *, language: str | None = None) -> Source:
         return Source(text, decoded.encoding, None, reason)
     language = language or detect_language(text)
     source = Source(text, decoded.encoding, layout, language=language)
-    if layout in VOLUME_PARSERS:
-        source.documents, source.left_out = VOLUME_PARSERS[layout](text, language)
-    else:
-        source.documents = [PARSERS[layout](text, language)]
+    source.documents, source.left_out = FORMATS[layout].parse(text, language)
     return source

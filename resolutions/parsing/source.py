@@ -9,8 +9,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from . import crunsc, markdown, ocr, pdftext
 from .document import ParseError
+from .formats import FORMATS
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -84,14 +84,9 @@ def detect_format(text: str) -> tuple[str | None, str]:
     """(format, "") for a supported layout, or (None, why the file is skipped)."""
     if _CONTROL_RE.search(text.replace("\f", "")):
         return None, "not a text document (control characters)"
-    if markdown.looks_like_markdown_layout(text):
-        return markdown.FORMAT, ""
-    if crunsc.looks_like_crunsc_layout(text):
-        return crunsc.FORMAT, ""
-    if ocr.looks_like_ocr_layout(text):
-        return ocr.FORMAT, ""
-    if pdftext.looks_like_pdftext_layout(text):
-        return pdftext.FORMAT, ""
+    for layout in FORMATS.values():
+        if layout.looks_like(text):
+            return layout.name, ""
     return None, "not a resolution in a supported layout"
 
 

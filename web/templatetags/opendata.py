@@ -13,7 +13,7 @@ register = template.Library()
 @register.inclusion_tag("resolutions/includes/cite_box.html", takes_context=True)
 def cite_box(context, resolution, version, paragraph=None, footnotes=()) -> dict:
     """The "引用 Cite this" box of a language version, or of one of its paragraphs and the
-    footnotes shown with it."""
+    footnotes shown with it (``ShownFootnote``)."""
     target = paragraph or version
     permalink = context["request"].build_absolute_uri(target.get_absolute_url())
     forms = citation_forms(
@@ -22,8 +22,8 @@ def cite_box(context, resolution, version, paragraph=None, footnotes=()) -> dict
         permalink,
         eid=paragraph.eid if paragraph else None,
     )
-    for footnote in footnotes:
-        forms += footnote_forms(resolution.symbol, footnote.marker)
+    for note in footnotes:
+        forms += footnote_forms(resolution.symbol, note.footnote.marker)
     return {"forms": forms}
 
 

@@ -89,15 +89,25 @@ def _with_versions(queryset):
 BODY_NAMES = {Body.GENERAL_ASSEMBLY: "大会决议", Body.SECURITY_COUNCIL: "安理会决议"}
 
 
-def show_versions(resolutions, language: str = "") -> list[Resolution]:
-    """Each resolution with ``shown``: its version in ``language``, or its first."""
-    resolutions = list(resolutions)
+@dataclass
+class ResolutionRow:
+    """A resolution in a list, with the version whose title the row shows."""
+
+    resolution: Resolution
+    versions: list[LanguageVersion]
+    shown: LanguageVersion | None
+
+
+def resolution_rows(resolutions, language: str = "") -> list[ResolutionRow]:
+    """Each resolution with its version in ``language``, or its first, to show."""
+    rows = []
     for resolution in resolutions:
         versions = list(resolution.versions.all())
-        resolution.shown = next(
+        shown = next(
             (v for v in versions if v.language == language), versions[0] if versions else None
         )
-    return resolutions
+        rows.append(ResolutionRow(resolution, versions, shown))
+    return rows
 
 
 def home(request):
@@ -112,7 +122,7 @@ def home(request):
         ],
         "sessions": assembly_sessions(),
         "years": council_years(),
-        "recent": show_versions(
+        "recent": resolution_rows(
             _with_versions(Resolution.objects.order_by("-adopted_on", "-id"))[:10]
         ),
     }
@@ -174,7 +184,7 @@ def _resolution_list(request, queryset, heading: str, heading_detail: str):
     )
     if not page.paginator.count and not language:
         raise Http404("No resolutions in this group")
-    page.object_list = show_versions(page.object_list, language)
+    page.object_list = resolution_rows(page.object_list, language)
     return render(
         request,
         "resolutions/list.html",

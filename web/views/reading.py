@@ -1,15 +1,17 @@
 """Reading a resolution: the whole text, one paragraph, two languages side by side.
 
 Each view makes a fixed number of queries however long the resolution; the arranging is done
-by ``web.presentation`` on rows already fetched.
+by ``web.presentation`` on rows already fetched. The resolution and paragraph pages are kept
+once rendered (``web.page_cache``): answered from the cache, they cost one query.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
+from resolutions.labels import element_name
 from resolutions.languages import LANGUAGE_ORDER, LANGUAGES
 from resolutions.models import (
     Footnote,
@@ -18,15 +20,19 @@ from resolutions.models import (
     Paragraph,
     ParagraphKind,
     Resolution,
+    content_prefetches,
 )
-from resolutions.structure import arrange, build_tree
+from resolutions.structure import arrange
 
+from ..page_cache import cached_page, with_stamp
 from ..presentation import (
+    ShownFootnote,
+    ShownParagraph,
+    citations_of,
     cited_targets,
-    citing_query,
     group_citing,
-    link_footnotes,
-    mark_query,
+    query_marker,
+    show_text,
 )
 from .symbols import not_in_archive
 
@@ -46,20 +52,26 @@ def resolution(request, symbol: str):
 
 
 def version(request, symbol: str, language: str):
-    try:
-        version = LanguageVersion.objects.with_contents().get(
-            resolution__symbol=symbol, language=language
-        )
-    except LanguageVersion.DoesNotExist:
+    version = (
+        with_stamp(LanguageVersion.objects.select_related("resolution").defer("source_text"))
+        .filter(resolution__symbol=symbol, language=language)
+        .first()
+    )
+    if version is None:
         if not Resolution.objects.filter(symbol=symbol).exists():
             return not_in_archive(request, symbol)
-        raise Http404(f"{symbol} has no {LANGUAGES[language]} version") from None
+        raise Http404(f"{symbol} has no {LANGUAGES[language]} version")
+    return cached_page(request, version, "version", lambda: _version_page(request, version))
+
+
+def _version_page(request, version: LanguageVersion):
+    prefetch_related_objects([version], *content_prefetches())
+    language = version.language
     paragraphs = list(version.paragraphs.all())
     footnotes = list(version.footnotes.all())
-    roots = build_tree(paragraphs)
-    link_footnotes(paragraphs, footnotes)
-    if query := request.GET.get("q"):
-        mark_query([*paragraphs, *footnotes], query, language)
+    text = show_text(
+        paragraphs, footnotes, language, marker=query_marker(request.GET.get("q", ""), language)
+    )
     return render(
         request,
         "resolutions/version.html",
@@ -67,22 +79,28 @@ def version(request, symbol: str, language: str):
             "version": version,
             "resolution": version.resolution,
             "versions": _in_language_order(version.resolution.versions.all()),
-            "sections": arrange(roots),
-            "footnotes": footnotes,
+            "sections": arrange(text.paragraphs),
+            "footnotes": text.footnotes,
             "cites": cited_targets(paragraphs, footnotes, language),
-            "cited_by": group_citing(citing_query(symbol), language),
+            "cited_by": group_citing(citations_of(version.resolution.symbol), language),
         },
     )
 
 
 def paragraph(request, symbol: str, language: str, eid: str):
-    paragraph = get_object_or_404(
-        Paragraph.objects.select_related("version__resolution"),
-        version__resolution__symbol=symbol,
-        version__language=language,
-        eid=eid,
+    paragraph = (
+        with_stamp(Paragraph.objects.select_related("version__resolution"), "version__")
+        .filter(version__resolution__symbol=symbol, version__language=language, eid=eid)
+        .first()
     )
+    if paragraph is None:
+        raise Http404(f"{symbol} has no paragraph {eid} in {LANGUAGES[language]}")
+    return cached_page(request, paragraph, "paragraph", lambda: _paragraph_page(request, paragraph))
+
+
+def _paragraph_page(request, paragraph: Paragraph):
     version = paragraph.version
+    language = version.language
     family = list(
         version.paragraphs.filter(
             Q(pk=paragraph.pk) | Q(parent=paragraph) | Q(parent__parent=paragraph)
@@ -94,8 +112,6 @@ def paragraph(request, symbol: str, language: str, eid: str):
             ),
         )
     )
-    build_tree(family)
-    shown = next(p for p in family if p.pk == paragraph.pk)
     last = max(p.position for p in family)
     neighbours = {
         p.position: p
@@ -103,30 +119,37 @@ def paragraph(request, symbol: str, language: str, eid: str):
     }
     footnote_ids = {ref.footnote_id for p in family for ref in p.footnote_references.all()}
     footnotes = list(Footnote.objects.filter(pk__in=footnote_ids).prefetch_related("citations"))
-    link_footnotes(family, footnotes)
-    if query := request.GET.get("q"):
-        mark_query([*family, *footnotes], query, language)
+    text = show_text(
+        family, footnotes, language, marker=query_marker(request.GET.get("q", ""), language)
+    )
+    (shown,) = text.paragraphs  # the paragraph, its sub-items inside
     # Every version, and whether it has this paragraph, for a switcher that keeps the place.
     versions = LanguageVersion.objects.filter(resolution=version.resolution).annotate(
-        has_paragraph=Exists(Paragraph.objects.filter(version=OuterRef("pk"), eid=eid))
+        has_paragraph=Exists(Paragraph.objects.filter(version=OuterRef("pk"), eid=paragraph.eid))
     )
     cited_by = []
     if paragraph.kind == ParagraphKind.OPERATIVE:
-        cited_by = group_citing(citing_query(symbol).filter(pinpoint=paragraph.label), language)
+        cited_by = group_citing(
+            citations_of(version.resolution.symbol).filter(pinpoint=paragraph.label), language
+        )
+    previous, following = neighbours.get(paragraph.position - 1), neighbours.get(last + 1)
     return render(
         request,
         "resolutions/paragraph.html",
         {
-            "paragraph": shown,
+            "paragraph": paragraph,
+            "shown": shown,
             "version": version,
             "resolution": version.resolution,
             "versions": _in_language_order(versions),
-            "previous": neighbours.get(paragraph.position - 1),
-            "next": neighbours.get(last + 1),
-            "footnotes": footnotes,
+            "previous": previous,
+            "previous_name": previous and element_name(previous.eid, "zh"),
+            "next": following,
+            "next_name": following and element_name(following.eid, "zh"),
+            "footnotes": text.footnotes,
             "cites": cited_targets(family, footnotes, language),
             "cited_by": cited_by,
-            "paragraph_name": paragraph.name_in(language),
+            "paragraph_name": element_name(paragraph.eid, language),
         },
     )
 
@@ -135,8 +158,8 @@ def paragraph(request, symbol: str, language: str, eid: str):
 class AlignedRow:
     eid: str
     label: str
-    left: Paragraph | Footnote | None
-    right: Paragraph | Footnote | None
+    left: ShownParagraph | ShownFootnote | None
+    right: ShownParagraph | ShownFootnote | None
 
 
 def align(left: list, right: list) -> list[AlignedRow]:
@@ -150,15 +173,11 @@ def align(left: list, right: list) -> list[AlignedRow]:
         for other in pending_right:
             if other.eid == item.eid or other.eid in left_eids:
                 break
-            rows.append(AlignedRow(other.eid, _label(other), None, other))
-        rows.append(AlignedRow(item.eid, _label(item), item, right_by_eid.get(item.eid)))
+            rows.append(AlignedRow(other.eid, other.label, None, other))
+        rows.append(AlignedRow(item.eid, item.label, item, right_by_eid.get(item.eid)))
     placed = {row.eid for row in rows}
-    rows += [AlignedRow(o.eid, _label(o), None, o) for o in right if o.eid not in placed]
+    rows += [AlignedRow(o.eid, o.label, None, o) for o in right if o.eid not in placed]
     return rows
-
-
-def _label(item) -> str:
-    return item.display_label if isinstance(item, Paragraph) else item.marker
 
 
 def side_by_side(request, symbol: str, left: str, right: str):
@@ -174,25 +193,25 @@ def side_by_side(request, symbol: str, left: str, right: str):
         if not Resolution.objects.filter(symbol=symbol).exists():
             return not_in_archive(request, symbol)
         raise Http404(f"{symbol} is not in the archive in both languages")
-    columns = []
-    for language, prefix in ((left, "l-"), (right, "r-")):
-        version = versions[language]
-        paragraphs, footnotes = list(version.paragraphs.all()), list(version.footnotes.all())
-        link_footnotes(paragraphs, footnotes, prefix=prefix)
-        columns.append((version, paragraphs, footnotes))
-    (left_version, left_paragraphs, left_notes), (right_version, right_paragraphs, right_notes) = (
-        columns
+    left_text, right_text = (
+        show_text(
+            list(versions[language].paragraphs.all()),
+            list(versions[language].footnotes.all()),
+            language,
+            prefix=prefix,
+        )
+        for language, prefix in ((left, "l-"), (right, "r-"))
     )
-    resolution = left_version.resolution
+    resolution = versions[left].resolution
     return render(
         request,
         "resolutions/side_by_side.html",
         {
             "resolution": resolution,
-            "left": left_version,
-            "right": right_version,
+            "left": versions[left],
+            "right": versions[right],
             "versions": _in_language_order(resolution.versions.all()),
-            "rows": align(left_paragraphs, right_paragraphs),
-            "footnote_rows": align(left_notes, right_notes),
+            "rows": align(left_text.in_order(), right_text.in_order()),
+            "footnote_rows": align(left_text.footnotes, right_text.footnotes),
         },
     )

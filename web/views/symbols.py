@@ -8,7 +8,7 @@ from resolutions.languages import LANGUAGES
 from resolutions.links import document_service_url
 from resolutions.symbols import parse_symbol
 
-from ..presentation import citing_query, group_citing
+from ..presentation import citations_of, group_citing
 
 
 def variant(request, spelling: str):
@@ -64,6 +64,6 @@ def not_in_archive(request, symbol: str):
         "service_links": [
             (code, name, document_service_url(symbol, code)) for code, name in LANGUAGES.items()
         ],
-        "citing": group_citing(citing_query(symbol), "zh"),
+        "citing": group_citing(citations_of(symbol), "zh"),
     }
     return render(request, "resolutions/not_in_archive.html", context, status=404)

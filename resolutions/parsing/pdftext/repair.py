@@ -17,7 +17,7 @@ measure. A sub-item's label may likewise come before a short tail of its text (`
 
 import re
 
-from .pdffurniture import Line
+from .furniture import Line
 
 _LABEL_RE = re.compile(r"^(?:\(\w{1,5}\)|\d{1,3}\.)$")
 # A lost piece: one or two words in lower case, or a year (the "2018," of "6 December 2018,").

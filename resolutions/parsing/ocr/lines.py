@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .blocks import Block, split_blocks
-from .text import join_fragments
+from ..shared.blocks import Block, split_blocks
+from ..shared.text import join_fragments
 
 # The running heads of the volumes, as OCR reads them ("Ii. Resotutions adopted without
 # refereace to a Main Committee 51"), and a page number on a line of its own.

@@ -7,8 +7,8 @@ whether a misreading is unambiguous.
 
 import re
 
-from .blocks import Block
-from .crunsc_header import CLOSING_RE
+from ..shared.blocks import Block
+from .header import CLOSING_RE
 
 OPENING_RE = re.compile(r"^The Security Council\s*[,.]?$")
 OPERATIVE_RE = re.compile(r"^(?P<label>\d{1,3})\.\s+(?P<text>\S.*)$")

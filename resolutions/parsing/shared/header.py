@@ -1,4 +1,4 @@
-"""Reading the printed header of a resolution: bodies, dates, sessions, agenda items.
+"""The printed header of a resolution: body, session, agenda items, adoption and drafts.
 
 The header is printed in the language of the version, except the distribution date, which the UN
 prints in English on every version. Each reader returns ``None`` when a line is not what it
@@ -8,7 +8,8 @@ looks for, so the layout parser can try them in turn.
 import re
 from datetime import date
 
-from ..citations import find_citations
+from ...citations import find_citations
+from .dates import CJK_DATE, LATIN_DATE, make_date, parse_date
 from .text import strip_markup
 
 BODY_NAMES = {
@@ -29,46 +30,6 @@ BODY_NAMES = {
         "مجلس الأمن",
     ),
 }
-
-# Month names in English, French and Spanish, in calendar order; English comes first.
-_MONTH_NAMES = [
-    ("january", "janvier", "enero"),
-    ("february", "février", "fevrier", "febrero"),
-    ("march", "mars", "marzo"),
-    ("april", "avril", "abril"),
-    ("may", "mai", "mayo"),
-    ("june", "juin", "junio"),
-    ("july", "juillet", "julio"),
-    ("august", "août", "aout", "agosto"),
-    ("september", "septembre", "septiembre", "setiembre"),
-    ("october", "octobre", "octubre"),
-    ("november", "novembre", "noviembre"),
-    ("december", "décembre", "decembre", "diciembre"),
-]
-ENGLISH_MONTHS = [names[0] for names in _MONTH_NAMES]
-MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
-
-_CJK_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_LATIN_DATE = r"(\d{1,2})(?:er)?\s+(?:de\s+)?([^\W\d_]+)\s+(?:de\s+)?(\d{4})"
-
-
-def _make_date(year: str, month: int | str, day: str) -> date | None:
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
-def parse_date(text: str) -> date | None:
-    """A date as the UN writes it: 2021 年 12 月 10 日, 10 December 2021, 1er décembre 2021."""
-    text = text.strip()
-    if match := re.fullmatch(_CJK_DATE, text):
-        return _make_date(*match.groups())
-    if match := re.fullmatch(_LATIN_DATE, text):
-        day, month, year = match.groups()
-        if month.lower() in MONTHS:
-            return _make_date(year, MONTHS[month.lower()], day)
-    return None
 
 
 def body_of(line: str) -> str | None:
@@ -306,14 +267,14 @@ def parse_agenda_items(line: str) -> list[str] | None:
 
 
 _ADOPTION_RES = [
-    re.compile(rf"{_CJK_DATE}\s*(?P<body>大会|安全理事会)决议"),
+    re.compile(rf"{CJK_DATE}\s*(?P<body>大会|安全理事会)决议"),
     re.compile(
         rf"Resolution adopted by the (?P<body>General Assembly|Security Council)"
-        rf"\s+on\s+(?P<date>{_LATIN_DATE})"
+        rf"\s+on\s+(?P<date>{LATIN_DATE})"
     ),
     re.compile(
         rf"Résolution adoptée par (?:l[’']|le )(?P<body>Assemblée générale|Conseil de sécurité)"
-        rf"\s+le\s+(?P<date>{_LATIN_DATE})"
+        rf"\s+le\s+(?P<date>{LATIN_DATE})"
     ),
 ]
 
@@ -324,7 +285,7 @@ def parse_adoption(line: str) -> tuple[str, date] | None:
         if match := pattern.fullmatch(line.strip()):
             groups = match.groupdict()
             adopted = (
-                parse_date(groups["date"]) if "date" in groups else _make_date(*match.groups()[:3])
+                parse_date(groups["date"]) if "date" in groups else make_date(*match.groups()[:3])
             )
             if adopted:
                 return body_of(groups["body"]) or "", adopted
@@ -339,18 +300,3 @@ def parse_adoption_note(line: str) -> tuple[str, list[str]] | None:
     note = strip_markup(stripped[1:-1]).strip()
     drafts = [m.symbol.canonical for m in find_citations(note) if m.symbol.kind == "document"]
     return note, drafts
-
-
-_MEETING_RES = [
-    re.compile(r"第\s*(\d+)\s*次(?:全体)?会议"),
-    re.compile(r"(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting", re.I),
-    re.compile(r"(\d+)(?:e|re|ème)\s+séance(?:\s+plénière)?", re.I),
-]
-
-
-def parse_meeting(line: str) -> int | None:
-    """51 from 第 51 次全体会议 / 51st plenary meeting / 51e séance plénière."""
-    for pattern in _MEETING_RES:
-        if match := pattern.fullmatch(line.strip()):
-            return int(match.group(1))
-    return None

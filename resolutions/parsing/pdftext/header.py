@@ -24,10 +24,11 @@ Security Council::
 
 import re
 
-from ..symbols import parse_symbol
-from . import header
-from .document import Issue, ParsedResolution, ParseError
-from .pdffurniture import FURNITURE_RE, Line
+from ...symbols import parse_symbol
+from ..document import Issue, ParsedResolution, ParseError
+from ..shared.dates import parse_date
+from ..shared.header import body_of, parse_adoption, parse_adoption_note, parse_session
+from .furniture import FURNITURE_RE, Line
 
 FORMAT = "pdftext"
 
@@ -42,13 +43,6 @@ _SC_ADOPTION_RE = re.compile(
 _AGENDA_RE = re.compile(r"^Agenda items?\s+(.+)$")
 # 75 (a), 100 (ii): the sub-item letter or roman numeral is kept as the Chinese prints it, 75(a).
 _AGENDA_ITEM_RE = re.compile(r"(\d+)(?:\s*\(([a-z]{1,4})\))?")
-_RESUMED_MEETING_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)(?:\s+\(resumed\))?\s+plenary meeting$")
-
-
-def parse_meeting(line: str) -> int | None:
-    """51 from "51st plenary meeting" or "54th (resumed) plenary meeting"."""
-    match = _RESUMED_MEETING_RE.match(line.strip())
-    return int(match.group(1)) if match else header.parse_meeting(line)
 
 
 def header_end(lines: list[Line]) -> int:
@@ -94,7 +88,7 @@ def _read_council_header(resolution: ParsedResolution, lines: list[Line]) -> Non
     )
     if adoption:
         resolution.meeting_number = int(adoption.group("meeting"))
-        resolution.adopted_on = header.parse_date(adoption.group("date"))
+        resolution.adopted_on = parse_date(adoption.group("date"))
         resolution.adoption_note = re.sub(r"\s+", " ", adoption.group(0))
     else:
         resolution.issues.append(Issue(0, "no 'Adopted by the Security Council …' line"))
@@ -102,7 +96,7 @@ def _read_council_header(resolution: ParsedResolution, lines: list[Line]) -> Non
     for line in lines:
         if line.text.startswith("Distr."):
             expecting_date = True
-        elif expecting_date and (distributed := header.parse_date(line.text)):
+        elif expecting_date and (distributed := parse_date(line.text)):
             resolution.distributed_on = distributed
             expecting_date = False
 
@@ -116,14 +110,14 @@ def _read_assembly_header(resolution: ParsedResolution, lines: list[Line]) -> No
         line = lines[position]
         text = line.text
         position += 1
-        if expecting_date and (distributed := header.parse_date(text)):
+        if expecting_date and (distributed := parse_date(text)):
             resolution.distributed_on = distributed
             expecting_date = False
-        elif (header.body_of(text) or text == "United Nations") and not in_agenda_title:
+        elif (body_of(text) or text == "United Nations") and not in_agenda_title:
             continue  # the masthead; inside an agenda title these words are the title's
         elif text.startswith("Distr."):
             expecting_date = True
-        elif session := header.parse_session(text):
+        elif session := parse_session(text):
             if session != (resolution.session, resolution.special_session):
                 resolution.issues.append(
                     Issue(line.number, f"the header's session differs from {resolution.symbol}")
@@ -140,7 +134,7 @@ def _read_assembly_header(resolution: ParsedResolution, lines: list[Line]) -> No
             if not re.search(r"\d{4}$", adoption) and position < len(lines):
                 adoption = f"{adoption} {lines[position].text}"
                 position += 1
-            parsed = header.parse_adoption(re.sub(r"\s+", " ", adoption))
+            parsed = parse_adoption(re.sub(r"\s+", " ", adoption))
             if parsed is None:
                 raise ParseError(f"unreadable adoption line: {adoption!r}", line.number)
             resolution.adopted_on = parsed[1]
@@ -149,7 +143,7 @@ def _read_assembly_header(resolution: ParsedResolution, lines: list[Line]) -> No
             while not note.endswith("]") and position < len(lines):
                 note = f"{note} {lines[position].text}"
                 position += 1
-            resolution.adoption_note, resolution.draft_symbols = header.parse_adoption_note(note)
+            resolution.adoption_note, resolution.draft_symbols = parse_adoption_note(note)
         elif match := _NUMBER_LINE_RE.match(text):
             title = [match.group("rest")] if match.group("rest") else []
             title += [rest.text for rest in lines[position:]]

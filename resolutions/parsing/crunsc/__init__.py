@@ -15,14 +15,14 @@ What it looks like (S/RES/242 (1967) is the reference)::
     1382nd meeting.
     45 Ibid., document S/10009.              ← footnotes ("45" or "1/"), after the closing
 
-The modules: this one is the entry point; ``crunsc_header`` reads the header and the closing,
-``crunsc_lines`` the line patterns and labels, ``crunsc_body`` the paragraphs, sub-items, parts
-and annexes, ``crunsc_footnotes`` the footnote markers, ``crunsc_vote`` the vote.
+The modules: this one is the entry point; ``header`` reads the header and the closing,
+``lines`` the line patterns and labels, ``body`` the paragraphs, sub-items, parts and annexes,
+``footnotes`` the footnote markers, ``vote`` the vote.
 
 Decisions:
 
 * The closing sentence (meeting and vote) is kept verbatim in ``adoption_note``, and read into
-  ``vote`` (see ``crunsc_vote``). Notes on the vote are folded into the closing sentence.
+  ``vote`` (see the ``vote`` module). Notes on the vote are folded into the closing sentence.
 * Part letters ("A", "B", "I") and upper-case topic lines are paragraphs of kind OTHER with eids
   ``heading_N``; when operative numbering restarts at 1 after a part letter, the paragraphs of
   that part get eids prefixed ``part_B_`` so that they do not collide; parts that continue the
@@ -50,24 +50,16 @@ Decisions:
   in ``issues``.
 """
 
-from .blocks import split_blocks
-from .crunsc_body import BodyParser
-from .crunsc_header import (
-    CLOSING_RE,
-    find_header,
-    header_markers,
-    header_match,
-    parse_date,
-    parse_header,
-    parse_meeting,
-)
-from .crunsc_lines import is_furniture, split_at_opening
-from .crunsc_vote import parse_vote
-from .document import ParsedResolution, ParseError
+from ..document import ParsedResolution, ParseError
+from ..shared.blocks import split_blocks
+from .body import BodyParser
+from .header import CLOSING_RE, find_header, header_markers, header_match, parse_header
+from .lines import is_furniture, split_at_opening
+from .vote import parse_vote
 
 FORMAT = "crunsc"
 
-__all__ = ["FORMAT", "looks_like_crunsc_layout", "parse", "parse_date", "parse_meeting"]
+__all__ = ["FORMAT", "looks_like_crunsc_layout", "parse"]
 
 
 def looks_like_crunsc_layout(text: str) -> bool:

@@ -12,14 +12,13 @@ Text before the header is dropped: the cover of the later UN documents, or the e
 preceding document of the volume.
 """
 
-import difflib
 import re
-from datetime import date
 
-from ..symbols import parse_symbol
-from .blocks import Block
-from .document import Issue, ParsedResolution, ParseError
-from .header import ENGLISH_MONTHS
+from ...symbols import parse_symbol
+from ..document import Issue, ParsedResolution, ParseError
+from ..shared.blocks import Block
+from ..shared.dates import find_date
+from ..shared.meetings import find_meeting
 
 # Resolution 242 (1967) [of 22 November 1967] / RESOLUTION 770 (1992) / Resolution 290
 _HEADER_RE = re.compile(
@@ -29,47 +28,18 @@ _HEADER_RE = re.compile(
 _EARLY_HEADER_RE = re.compile(
     r"^(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)\.?\s+Resolution\b(?P<rest>.*)$", re.I
 )
-_DATE_RE = re.compile(
-    r"(?P<day>\d{1,2})[a-z]{0,2}\s+(?P<month>[A-Za-z\]]{3,10})\.?\s+\D?(?P<year>\d{4})"
-)
-_MEETING_RE = re.compile(r"(?P<number>\d{1,4})\s*[a-zA-Z_]{1,4}\s+meeting", re.I)
-# "Adapted" is the OCR's reading of "Adopted" in a few closings.
 # The cover of the later UN documents: "UNITED NATIONS", "S", "Distr.", "GENERAL", the symbol.
 _COVER_RE = re.compile(
     r"^(?:UNITED NATIONS|S|Security Council(?:\s+Distr\.:? General)?|Distr\.:?(?: General)?|"
     r"GENERAL|United Nations\s+S/RES/\d+ \(\d{4}\)|S/RES/\d+ \(\d{4}\)|\d{1,2} [A-Z][a-z]+ \d{4})$"
 )
+# The closing sentence; "Adapted" is the OCR's reading of "Adopted" in a few closings.
 CLOSING_RE = re.compile(r"^(?:Adopted|Adapted|Approved)\b(?!\s+by the Security Council)")
 
 
 def header_match(line: str) -> re.Match | None:
     """The "Resolution 242 (1967)" or "1 (1946). Resolution of …" line, if ``line`` is one."""
     return _HEADER_RE.match(line) or _EARLY_HEADER_RE.match(line)
-
-
-def parse_date(text: str) -> date | None:
-    """The first date in ``text``, forgiving OCR slips in the month (Apri], Auqust)."""
-    for match in _DATE_RE.finditer(text):
-        month = match.group("month").lower().replace("]", "l")
-        close = difflib.get_close_matches(month, ENGLISH_MONTHS, n=1, cutoff=0.75)
-        if close:
-            try:
-                return date(
-                    int(match.group("year")),
-                    ENGLISH_MONTHS.index(close[0]) + 1,
-                    int(match.group("day")),
-                )
-            except ValueError:
-                continue
-    return None
-
-
-def parse_meeting(text: str) -> int | None:
-    """1382 from "at the 1382nd meeting"; OCR slips such as "3106lst" or "3rd_" are allowed."""
-    match = _MEETING_RE.search(text)
-    if not match:
-        return None
-    return int(match.group("number"))
 
 
 def find_header(blocks: list[Block]) -> tuple[int, int]:
@@ -107,10 +77,10 @@ def parse_header(
             header_lines = header_lines[:cut]
             break
     header_text = " ".join([match.group("rest"), *header_lines[1:]])
-    adopted = parse_date(header_text)
+    adopted = find_date(header_text)
     if adopted is None and (printed := re.search(r"\((\d{4})\)", match.group(0))):
         # "of 14 October £964": the year is unreadable, the header's "(1966)" gives it.
-        adopted = parse_date(
+        adopted = find_date(
             re.sub(r"(\d{1,2} [A-Z][a-z]+)\s+\S*", rf"\1 {printed[1]}", header_text)
         )
     year_digits = re.sub(r"\D", "", match.group("year") or "")
@@ -134,7 +104,7 @@ def parse_header(
         number=int(symbol.number),
         year=symbol.year,
         adopted_on=adopted,
-        meeting_number=parse_meeting(header_text),
+        meeting_number=find_meeting(header_text),
     )
     resolution.draft_symbols = _draft_symbols(header_lines)
     prose = [line for line in before if line != title and not _COVER_RE.match(line)]

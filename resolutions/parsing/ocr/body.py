@@ -15,8 +15,8 @@ letter, a lost ``(i)`` in ``(Preparing``, and ``Ti,``/``VIL`` for section numera
 import re
 from dataclasses import dataclass, field
 
-from .blocks import ROMAN_RE
-from .document import OPERATIVE, OTHER, PREAMBULAR, SUBPARAGRAPH, Issue, ParsedParagraph
+from ..document import OPERATIVE, OTHER, PREAMBULAR, SUBPARAGRAPH, Issue, ParsedParagraph
+from ..shared.blocks import ROMAN_RE
 
 _NUMBERED_RE = re.compile(r"^(?P<label>\d{1,3}|[tTlIi1]{1,2}\d?)[.,]\s+(?P<text>\S.*)$")
 _SECTION_RE = re.compile(r"^(?P<label>[IVXLTil1]{1,5})[.,]?\s+(?P<title>[A-Z][^a-z]{3,})$")

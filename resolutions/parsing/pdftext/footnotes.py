@@ -17,12 +17,11 @@ into a footnote reference.
 import re
 from dataclasses import dataclass
 
-from .header import ENGLISH_MONTHS
-from .pdffurniture import Line
-from .text import SUPERSCRIPT_DIGITS
+from ..shared.dates import ENGLISH_MONTHS
+from ..shared.markers import DIGIT_TO_SUPERSCRIPT
+from .furniture import Line
 
 _MARKER_LINE_RE = re.compile(r"^\d{1,3}$")
-_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _SENTENCE_END = (".", ")", ";", "”")
 # Words after which a number is part of the sentence: "Article 47", "paragraphs 5 and 6".
 _NUMBER_WORDS_RE = re.compile(
@@ -124,7 +123,7 @@ def place_markers(lines: list[Line], markers: list[str]) -> list[str]:
             missing.append(marker)
             continue
         start, end = found
-        superscript = marker.translate(_TO_SUPERSCRIPT)
+        superscript = marker.translate(DIGIT_TO_SUPERSCRIPT)
         # A marker that opens a line goes to the end of the line before: lines stay lines.
         if text[start] == "\n":
             superscript += "\n"
@@ -145,7 +144,7 @@ def place_repeated_markers(lines: list[Line], markers: set[str]) -> None:
     for line in lines:
         match = _REPEATED_RE.search(line.text)
         if match and match.group("marker") in markers:
-            superscript = match.group("marker").translate(_TO_SUPERSCRIPT)
+            superscript = match.group("marker").translate(DIGIT_TO_SUPERSCRIPT)
             line.text = line.text[: match.start()] + superscript
 
 

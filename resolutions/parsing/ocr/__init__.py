@@ -35,20 +35,20 @@ Decisions:
 * OCR slips inside words (``intemational``, ``concemed``) are left as printed: repairing them
   needs a dictionary, and a wrong repair would change the text of a resolution.
 * Page repair (running heads, page numbers, hyphenation, paragraphs cut by a page or column) is
-  in ``ocr_lines``; paragraph structure and label repair in ``ocr_body``; footnote markers in
-  ``ocr_footnotes``.
+  in ``lines``; paragraph structure and label repair in ``body``; footnote markers in
+  ``footnotes``.
 """
 
 import re
 
-from ..symbols import parse_symbol
-from .blocks import Block
-from .crunsc_header import parse_date
-from .document import Issue, ParsedFootnote, ParsedParagraph, ParsedResolution
-from .ocr_body import BodyBuilder, Piece
-from .ocr_footnotes import Marker, find_markers, number_markers, read_marker, render_markers
-from .ocr_lines import NOTE_RE, Vocabulary, is_running_head, page_blocks
-from .text import parse_inline
+from ...symbols import parse_symbol
+from ..document import Issue, ParsedFootnote, ParsedParagraph, ParsedResolution
+from ..shared.blocks import Block
+from ..shared.dates import find_date
+from ..shared.text import parse_inline
+from .body import BodyBuilder, Piece
+from .footnotes import Marker, find_markers, number_markers, read_marker, render_markers
+from .lines import NOTE_RE, Vocabulary, is_running_head, page_blocks
 
 FORMAT = "ocr"
 
@@ -172,10 +172,10 @@ def _parse_resolution(
     closing_lines = blocks[closing].lines[:1]
     annex_blocks = _rest(blocks[closing]) + blocks[closing + 1 :]
     dated = _CLOSING_RE.match(closing_lines[0])["date"]
-    if not dated and annex_blocks and parse_date(annex_blocks[0].lines[0]):
+    if not dated and annex_blocks and find_date(annex_blocks[0].lines[0]):
         closing_lines.append(annex_blocks[0].lines[0])
         annex_blocks[:1] = _rest(annex_blocks[0])
-    adopted = parse_date(" ".join(closing_lines))
+    adopted = find_date(" ".join(closing_lines))
     resolution = ParsedResolution(
         symbol=symbol.canonical,
         body=symbol.body,

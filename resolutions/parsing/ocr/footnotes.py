@@ -10,9 +10,8 @@ numbers run on by one; the first readable marker anchors the sequence.
 import re
 from dataclasses import dataclass
 
-from .text import SUPERSCRIPT_DIGITS
+from ..shared.markers import DIGIT_TO_SUPERSCRIPT
 
-_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _MARKER_CHARS = r"[\d!'*’?]"
 # After the paragraph's final punctuation (a space may stand before it: "43/47 ,134").
 _END_MARKER_RE = re.compile(rf"\s*(?P<punct>[,;:.])\s*(?P<marker>{_MARKER_CHARS}{{2,4}})$")
@@ -77,6 +76,6 @@ def render_markers(raw: str, markers: list[Marker]) -> str:
     """The raw text with each numbered marker as superscript digits, which ``parse_inline``
     turns into footnote references; unnumbered markers are dropped from the text."""
     for marker in sorted(markers, key=lambda m: m.start, reverse=True):
-        superscript = str(marker.number).translate(_SUPERSCRIPT) if marker.number else ""
+        superscript = str(marker.number).translate(DIGIT_TO_SUPERSCRIPT) if marker.number else ""
         raw = raw[: marker.start] + marker.punct + superscript + raw[marker.end :]
     return raw

@@ -4,25 +4,25 @@ The reference is the English A/RES/76/127; the Security Council prints the same 
 (S/RES/2286 (2016)). What the layout does to the text, and where it is undone:
 
 * page furniture (symbol, running title, page and job numbers, barcode, print date) between
-  and inside paragraphs — ``pdffurniture``;
+  and inside paragraphs — ``furniture``;
 * footnotes under a ``______`` rule on each page, markers apart from or after their texts, and
-  bare numbers for markers in the text — ``pdffootnotes``;
-* words taken out of a two-column line, a label before the tail of its item — ``pdfrepair``;
-* hard-wrapped lines with no blank line between paragraphs — ``pdfstructure``;
-* words broken by justification (``hu manitarian``) — ``pdfwords``;
-* the printed header — ``pdfheader``.
+  bare numbers for markers in the text — ``footnotes``;
+* words taken out of a two-column line, a label before the tail of its item — ``repair``;
+* hard-wrapped lines with no blank line between paragraphs — ``structure``;
+* words broken by justification (``hu manitarian``) — ``words``;
+* the printed header — ``header``.
 """
 
 import re
 
-from .document import Issue, ParsedFootnote, ParsedResolution
-from .pdffootnotes import Note, place_markers, place_repeated_markers, read_notes
-from .pdffurniture import Page, split_pages, strip_furniture
-from .pdfheader import FORMAT, OPENING_RE, header_end, parse_header
-from .pdfrepair import repair_columns
-from .pdfstructure import StructureBuilder
-from .pdfwords import Vocabulary, rejoin_words
-from .text import parse_inline
+from ..document import Issue, ParsedFootnote, ParsedResolution
+from ..shared.text import parse_inline
+from .footnotes import Note, place_markers, place_repeated_markers, read_notes
+from .furniture import Page, split_pages, strip_furniture
+from .header import FORMAT, OPENING_RE, header_end, parse_header
+from .repair import repair_columns
+from .structure import StructureBuilder
+from .words import Vocabulary, rejoin_words
 
 __all__ = ["FORMAT", "looks_like_pdftext_layout", "parse"]
 

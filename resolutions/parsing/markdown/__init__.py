@@ -14,16 +14,14 @@ What it looks like (the Chinese version of A/RES/76/127 is the reference)::
     2021 年 12 月 10 日 / 第 51 次全体会议      ← date and meeting
 
 Blocks are separated by blank lines. A page break may split a paragraph, with the page's
-footnotes between the two halves; the halves are joined again.
+footnotes between the two halves; the halves are joined again. The header, up to the title line,
+is read in ``header``; the body here.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from ..symbols import Symbol, parse_symbol
-from . import header
-from .blocks import ROMAN_RE, Block, split_blocks
-from .document import (
+from ..document import (
     OPERATIVE,
     PREAMBULAR,
     SUBPARAGRAPH,
@@ -33,14 +31,13 @@ from .document import (
     ParsedResolution,
     ParseError,
 )
-from .text import (
-    SUPERSCRIPT_DIGITS,
-    SUPERSCRIPT_TO_DIGIT,
-    ends_paragraph,
-    join_fragments,
-    parse_inline,
-    strip_markup,
-)
+from ..shared.blocks import ROMAN_RE, Block, split_blocks
+from ..shared.dates import parse_date
+from ..shared.header import body_of, opening_formula_body
+from ..shared.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_TO_DIGIT
+from ..shared.meetings import parse_meeting
+from ..shared.text import ends_paragraph, join_fragments, parse_inline, strip_markup
+from .header import parse_header, title_of
 
 FORMAT = "markdown"
 
@@ -50,7 +47,6 @@ _OPERATIVE_RE = re.compile(r"^(?P<label>\d{1,3})\.\s+(?P<text>\S.*)$")
 _SUBITEM_RE = re.compile(
     r"^(?:[(（](?P<label>[a-z]{1,5})[)）]\s*|(?P<french>[a-z]{1,5})\)\s+)(?P<text>\S.*)$"
 )
-_TITLE_RE = re.compile(r"^(?P<symbol>\S+(?: [A-Z])?(?: \([IVXL]+\))?)\.\s+(?P<title>\S.*)$")
 
 
 def _starts_block(line: str) -> bool:
@@ -61,21 +57,10 @@ def _starts_block(line: str) -> bool:
 def looks_like_markdown_layout(text: str) -> bool:
     """The layout's signature: a body name, a Distr. line and a numbered title line."""
     lines = [line.strip() for line in text.splitlines()[:80] if line.strip()]
-    has_body = any(header.body_of(line) for line in lines[:5])
+    has_body = any(body_of(line) for line in lines[:5])
     has_distribution = any(line.startswith("Distr.") for line in lines[:10])
-    has_title = any(_title_of(line) for line in lines)
+    has_title = any(title_of(line) for line in lines)
     return has_body and has_distribution and has_title and "\f" not in text
-
-
-def _title_of(line: str) -> tuple[Symbol, str] | None:
-    """The resolution's symbol and title from its title line: 76/127. Title"""
-    match = _TITLE_RE.match(line)
-    if not match:
-        return None
-    symbol = parse_symbol(match.group("symbol"))
-    if symbol is None or not symbol.is_resolution:
-        return None
-    return symbol, strip_markup(match.group("title")).strip()
 
 
 def parse(text: str, language: str) -> ParsedResolution:
@@ -83,77 +68,12 @@ def parse(text: str, language: str) -> ParsedResolution:
     blocks = split_blocks(text.splitlines(), _starts_block)
     if not blocks:
         raise ParseError("the file is empty")
-    title_index = next((i for i, b in enumerate(blocks) if _title_of(b.raw)), None)
+    title_index = next((i for i, b in enumerate(blocks) if title_of(b.raw)), None)
     if title_index is None:
         raise ParseError("no resolution number and title line (such as '76/127. Title') found")
-    resolution = _parse_header(blocks[:title_index], blocks[title_index], language)
+    resolution = parse_header(blocks[:title_index], blocks[title_index], language, FORMAT)
     _BodyParser(resolution).parse(blocks[title_index + 1 :], last_line=len(text.splitlines()))
     return resolution
-
-
-def _parse_header(blocks: list[Block], title_block: Block, language: str) -> ParsedResolution:
-    symbol, title = _title_of(title_block.raw)
-    resolution = ParsedResolution(
-        symbol=symbol.canonical,
-        body=symbol.body,
-        language=language,
-        title=title,
-        source_format=FORMAT,
-        session=symbol.session,
-        special_session=symbol.special or "",
-        number=int(symbol.number),
-        part=symbol.part or "",
-        year=symbol.year,
-    )
-    expecting_date = False
-    agenda_block: Block | None = None
-    for block in blocks:
-        for offset, line in enumerate(block.lines):
-            line_number = block.line + offset
-            if expecting_date and (distributed := header.parse_date(line)):
-                resolution.distributed_on = distributed
-                expecting_date = False
-            elif body := header.body_of(line):
-                if body != resolution.body:
-                    resolution.issues.append(
-                        Issue(
-                            line_number,
-                            f"the header names the {body} but the symbol is {resolution.symbol}",
-                        )
-                    )
-            elif line.startswith("Distr."):
-                expecting_date = True
-            elif session := header.parse_session(line):
-                _check_session(resolution, session, line_number)
-            elif (items := header.parse_agenda_items(line)) is not None:
-                resolution.agenda_items = items
-                agenda_block = block
-            elif adoption := header.parse_adoption(line):
-                resolution.adopted_on = adoption[1]
-            elif note := header.parse_adoption_note(line):
-                resolution.adoption_note, resolution.draft_symbols = note
-            elif block is agenda_block:
-                # The agenda item's title follows its number, wrapped over several lines.
-                resolution.agenda_title = join_fragments(resolution.agenda_title, line)
-            elif agenda_block is not None and not resolution.agenda_title and offset == 0:
-                agenda_block = block
-                resolution.agenda_title = line
-            else:
-                raise ParseError(f"unrecognised header line: {line[:60]!r}", line_number)
-    if resolution.distributed_on is None and expecting_date:
-        resolution.issues.append(Issue(0, "the Distr. line is not followed by a date"))
-    return resolution
-
-
-def _check_session(resolution: ParsedResolution, session: tuple[int, str], line: int) -> None:
-    number, special = session
-    if resolution.body == "GA" and (number, special) != (
-        resolution.session,
-        resolution.special_session,
-    ):
-        resolution.issues.append(
-            Issue(line, f"the header says session {number} but the symbol is {resolution.symbol}")
-        )
 
 
 @dataclass
@@ -172,7 +92,7 @@ class _BodyParser:
         if not blocks:
             raise ParseError("the file ends after the header: no paragraphs", last_line)
         resolution = self.resolution
-        if header.opening_formula_body(blocks[0].raw):
+        if opening_formula_body(blocks[0].raw):
             resolution.opening_formula = strip_markup(blocks[0].raw).strip()
             blocks = blocks[1:]
         else:
@@ -275,8 +195,8 @@ class _BodyParser:
         lines = block.lines
         if len(lines) > 2:
             return False
-        meetings = [header.parse_meeting(line) for line in lines]
-        dates = [header.parse_date(line) for line in lines]
+        meetings = [parse_meeting(line) for line in lines]
+        dates = [parse_date(line) for line in lines]
         if sum(m is not None for m in meetings) != 1 or any(
             m is None and d is None for m, d in zip(meetings, dates, strict=True)
         ):

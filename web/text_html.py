@@ -1,24 +1,27 @@
-"""Template tags that turn a paragraph's plain text and its offsets into safe HTML."""
+"""A paragraph's or footnote's plain text, with its offsets, as safe HTML: footnote markers
+linked to their notes, citations linked to what they cite, search words marked.
+
+Every piece of imported text goes through ``escape``; only the markup made here is trusted.
+"""
 
 from collections import Counter
+from collections.abc import Iterable
 
-from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from resolutions.labels import element_name
 from resolutions.links import citation_url
+from resolutions.models import Citation, CitationKind, Footnote, Paragraph
 
-from ..presentation import footnote_name
-
-register = template.Library()
+Span = tuple[int, int]
 
 
-@register.simple_tag
-def paragraph_html(paragraph, language: str) -> SafeString:
-    """The text with footnote markers linked to their notes and citations to what they cite.
-
-    Every piece of imported text goes through ``escape``; only the markup made here is trusted.
-    """
+def paragraph_html(
+    paragraph: Paragraph, language: str, anchors: dict[int, str], marks: Iterable[Span] = ()
+) -> SafeString:
+    """The paragraph's text; ``anchors`` gives each footnote reference (by id) the id a
+    footnote's back-link returns to."""
     inserts: dict[int, list[SafeString]] = {}
     for ref in paragraph.footnote_references.all():
         marker = ref.footnote.marker
@@ -27,34 +30,24 @@ def paragraph_html(paragraph, language: str) -> SafeString:
             format_html(
                 '\u2060<sup class="fn-ref"><a href="#{}" id="{}" aria-label="{}">{}</a></sup>',
                 ref.footnote.eid,
-                getattr(ref, "anchor", ""),
-                footnote_name(marker, language),
+                anchors.get(ref.id, ""),
+                element_name(ref.footnote.eid, language),
                 marker,
             )
         )
-    return _render(
-        paragraph.text,
-        inserts,
-        paragraph.citations.all(),
-        language,
-        getattr(paragraph, "marks", ()),
-    )
+    return _render(paragraph.text, inserts, paragraph.citations.all(), language, tuple(marks))
 
 
-@register.simple_tag
-def footnote_html(footnote, language: str) -> SafeString:
-    return _render(
-        footnote.text, {}, footnote.citations.all(), language, getattr(footnote, "marks", ())
-    )
-
-
-@register.simple_tag
-def paragraph_name(paragraph, language: str) -> str:
-    return paragraph.name_in(language)
+def footnote_html(footnote: Footnote, language: str, marks: Iterable[Span] = ()) -> SafeString:
+    return _render(footnote.text, {}, footnote.citations.all(), language, tuple(marks))
 
 
 def _render(
-    text: str, inserts: dict[int, list[SafeString]], citations, language, marks=()
+    text: str,
+    inserts: dict[int, list[SafeString]],
+    citations: Iterable[Citation],
+    language: str,
+    marks: tuple[Span, ...],
 ) -> SafeString:
     """Text with markers, citation links and <mark>ed search words (``marks``: spans).
 
@@ -78,9 +71,9 @@ def _render(
     return mark_safe("".join(parts))  # noqa: S308 — every piece of text above is escaped
 
 
-def _citation_open(citation, language: str) -> str:
+def _citation_open(citation: Citation, language: str) -> str:
     url = citation_url(citation, language)
-    if citation.kind == "document":
+    if citation.kind == CitationKind.DOCUMENT:
         return format_html('<a class="citation document" href="{}" rel="external">', url)
     if citation.target_id is None:
         return format_html(

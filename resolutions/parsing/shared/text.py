@@ -1,4 +1,4 @@
-"""Inline text repair shared by the layouts: markup, footnote markers and joining fragments.
+"""Inline text of a paragraph: markup, footnote markers and fragments joined across lines.
 
 The plain text of a paragraph is what readers see and what search indexes, so it carries no
 markup (``**bold**``, ``[A/76/L.26](#)``, ``2175\\(2014\\)``) and no footnote markers; the markers
@@ -9,12 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..citations import find_citations
-from .document import CitationSpan, FootnoteRef
-
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-MARKER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+from ...citations import find_citations
+from ..document import CitationSpan, FootnoteRef
+from .markers import MARKER_RE, SUPERSCRIPT_TO_DIGIT
 
 # [text](#) and [text](url): the link text stays, the target goes (the conversion links nothing).
 # A target may hold balanced parentheses, as in Markdown: [text](https://host/a_(b)).

@@ -20,12 +20,12 @@ numbering restarts at 1 prefixes ``part_B_``, as in the Security Council corpus 
 import re
 from dataclasses import dataclass, field
 
-from .blocks import ROMAN_RE
-from .document import OPERATIVE, OTHER, PREAMBULAR, SUBPARAGRAPH, Issue, ParsedParagraph
-from .header import parse_date
-from .pdffurniture import Line
-from .pdfheader import parse_meeting
-from .text import MARKER_RE
+from ..document import OPERATIVE, OTHER, PREAMBULAR, SUBPARAGRAPH, Issue, ParsedParagraph
+from ..shared.blocks import ROMAN_RE
+from ..shared.dates import parse_date
+from ..shared.markers import MARKER_RE
+from ..shared.meetings import parse_meeting
+from .furniture import Line
 
 _OPERATIVE_RE = re.compile(r"^(?P<label>\d{1,3})\.(?:\s+(?P<text>\S.*))?$")
 _DECIMAL_RE = re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?P<text>[A-Z].*)$")
@@ -67,7 +67,7 @@ def _starts_paragraph(text: str) -> bool:
         or _ANNEX_RE.match(text)
         or _HEADING_RE.match(text)
         or _DECIMAL_RE.match(text)
-        or parse_meeting(text)
+        or parse_meeting(text, resumed=True)
     )
 
 
@@ -108,7 +108,7 @@ class StructureBuilder:
         line = lines[position]
         text = line.text
         following = lines[position + 1].text if position + 1 < len(lines) else ""
-        meeting = parse_meeting(text)
+        meeting = parse_meeting(text, resumed=True)
         if meeting and (parse_date(following) or self._closing_before(lines, position)):
             self.meeting_number = meeting
             self.table = None
@@ -116,7 +116,7 @@ class StructureBuilder:
                 self.closing_date = parse_date(following)
                 return position + 2
             return position + 1
-        if parse_date(text) and parse_meeting(following):
+        if parse_date(text) and parse_meeting(following, resumed=True):
             self.closing_date = parse_date(text)
             return position + 1
         if match := _ANNEX_RE.match(text):

@@ -33,19 +33,18 @@ the source lost stays as printed.
 import re
 from dataclasses import dataclass, field
 
-from .blocks import Block
-from .crunsc_header import CLOSING_RE
-from .document import FootnoteRef, ParsedParagraph, ParsedResolution
-from .header import ENGLISH_MONTHS
-from .text import (
+from ..document import FootnoteRef, ParsedParagraph, ParsedResolution
+from ..shared.blocks import Block
+from ..shared.dates import ENGLISH_MONTHS
+from ..shared.markers import (
+    DIGIT_TO_SUPERSCRIPT,
     MARKER_RE,
     SUPERSCRIPT_DIGITS,
     SUPERSCRIPT_TO_DIGIT,
-    join_fragments,
-    parse_inline,
 )
+from ..shared.text import join_fragments, parse_inline
+from .header import CLOSING_RE
 
-SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 # Superscripts of the text itself stand in the private use area while markers are read.
 _KEPT = "".join(chr(0xE000 + n) for n in range(10))
 _KEEP = str.maketrans(SUPERSCRIPT_DIGITS, _KEPT)
@@ -115,7 +114,7 @@ class Markers:
             # A "1/" whose note the source lost (S/RES/797 (1992)) stays as printed.
             self.raw[paragraph.eid] = _SLASH_MARKER_RE.sub(
                 lambda m: (
-                    m.group("marker").translate(SUPERSCRIPT)
+                    m.group("marker").translate(DIGIT_TO_SUPERSCRIPT)
                     if m.group("marker") in defined
                     else m.group(0)
                 ),
@@ -127,7 +126,7 @@ class Markers:
         closing = resolution.adoption_note
         for note in list(resolution.footnotes):
             marker = note.marker
-            if marker.translate(SUPERSCRIPT) in already:
+            if marker.translate(DIGIT_TO_SUPERSCRIPT) in already:
                 continue
             if marker in self.header_markers:
                 folded.append(note)
@@ -166,7 +165,7 @@ class Markers:
 
     def _position(self, marker: str) -> tuple[int, int] | None:
         """(paragraph index, offset) of the superscript ``marker`` in the raw texts."""
-        pattern = re.compile(rf"(?<![⁰-⁹]){marker.translate(SUPERSCRIPT)}(?![⁰-⁹])")
+        pattern = re.compile(rf"(?<![⁰-⁹]){marker.translate(DIGIT_TO_SUPERSCRIPT)}(?![⁰-⁹])")
         for index, paragraph in enumerate(self.resolution.paragraphs):
             if match := pattern.search(self.raw[paragraph.eid]):
                 return index, match.start()
@@ -199,7 +198,9 @@ class Markers:
     def _make_superscript(self, eid: str, match: re.Match, marker: str) -> None:
         raw = self.raw[eid]
         self.raw[eid] = (
-            raw[: match.start()].rstrip() + marker.translate(SUPERSCRIPT) + raw[match.end() :]
+            raw[: match.start()].rstrip()
+            + marker.translate(DIGIT_TO_SUPERSCRIPT)
+            + raw[match.end() :]
         )
 
     @staticmethod
@@ -245,7 +246,7 @@ class Markers:
         placed = high or (low if self._position_exists() else None)
         index = placed[0] if placed else 0
         eid = self.resolution.paragraphs[index].eid
-        self.raw[eid] = self.raw[eid].rstrip() + marker.translate(SUPERSCRIPT)
+        self.raw[eid] = self.raw[eid].rstrip() + marker.translate(DIGIT_TO_SUPERSCRIPT)
         self.attached.append(marker)
 
     def _position_exists(self) -> bool:
@@ -269,7 +270,7 @@ class Markers:
             for match in pattern.finditer(raw, start):
                 if _reads_as_number(raw, match):
                     continue
-                superscript = marker.translate(SUPERSCRIPT)
+                superscript = marker.translate(DIGIT_TO_SUPERSCRIPT)
                 self.raw[eid] = raw[: match.start()] + superscript + raw[match.end() :]
                 return index, match.start() + len(superscript)
         return None

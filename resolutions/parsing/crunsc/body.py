@@ -8,16 +8,29 @@ lost a number or the opening words of a paragraph, the paragraph still gets its 
 import re
 from dataclasses import dataclass, field
 
-from .blocks import ROMAN_RE, Block
-from .crunsc_footnotes import (
+from ..document import (
+    OPERATIVE,
+    OTHER,
+    PREAMBULAR,
+    SUBPARAGRAPH,
+    Issue,
+    ParsedFootnote,
+    ParsedParagraph,
+    ParsedResolution,
+    ParseError,
+)
+from ..shared.blocks import ROMAN_RE, Block
+from ..shared.meetings import find_meeting
+from ..shared.text import ends_paragraph, join_fragments
+from .footnotes import (
     FOOTNOTE_RE,
     Markers,
     footnote_section,
     is_slash_note,
     split_joined_refs,
 )
-from .crunsc_header import CLOSING_RE, parse_meeting
-from .crunsc_lines import (
+from .header import CLOSING_RE
+from .lines import (
     ANNEX_RE,
     ARTICLE_RE,
     BARE_LABEL_RE,
@@ -36,18 +49,6 @@ from .crunsc_lines import (
     restarting_parts,
     subitem_label,
 )
-from .document import (
-    OPERATIVE,
-    OTHER,
-    PREAMBULAR,
-    SUBPARAGRAPH,
-    Issue,
-    ParsedFootnote,
-    ParsedParagraph,
-    ParsedResolution,
-    ParseError,
-)
-from .text import ends_paragraph, join_fragments
 
 
 @dataclass
@@ -97,7 +98,7 @@ class BodyParser:
         if self.closing:
             note = " ".join(self.closing)
             resolution.adoption_note = re.sub(r"\s+", " ", note).strip()
-            resolution.meeting_number = parse_meeting(note) or resolution.meeting_number
+            resolution.meeting_number = find_meeting(note) or resolution.meeting_number
         markers = Markers(resolution, self.raw, self.footnote_raw, self.header_markers)
         markers.place()
         defined = {note.marker for note in resolution.footnotes}
