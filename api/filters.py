@@ -8,12 +8,11 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from resolutions.languages import LANGUAGES
 from resolutions.models import Body, LanguageVersion, Resolution
 from resolutions.symbols import canonical_symbol
+from search.forms import SESSION_PATTERN
 
 from .http import BadParameter, single_value
 from .pagination import whole_number
 
-# An Assembly session as the browse URLs write it: 76, ES-11 (emergency special), S-27 (special).
-SESSION_PATTERN = r"(?:(?:ES|S)-)?[1-9][0-9]{0,2}"
 FIRST_YEAR, LAST_YEAR = 1946, 2099
 MAX_SYMBOL_QUERY = 64
 # Newest first: by adoption date, then by number for resolutions adopted the same day.

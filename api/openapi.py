@@ -5,13 +5,13 @@ sizes, patterns), so the description cannot drift from what the API accepts; the
 schemas are in ``schemas``.
 """
 
+from search.forms import KINDS, MAX_PAGE, MAX_QUERY, PERIOD_PATTERN, SESSION_PATTERN
 from search.service import SORTS
 from web.converters import SymbolConverter
 
-from .filters import FIRST_YEAR, LAST_YEAR, MAX_SYMBOL_QUERY, SESSION_PATTERN
-from .pagination import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE
+from .filters import FIRST_YEAR, LAST_YEAR, MAX_SYMBOL_QUERY
+from .pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from .schemas import LANGUAGE, SCHEMAS, STRING, ref, schema
-from .searching import KINDS, MAX_QUERY, PERIOD_PATTERN
 
 VERSION = "1.0.0"
 SYMBOL_PATTERN = SymbolConverter.regex.replace(r"\d", "[0-9]")

@@ -8,12 +8,12 @@ URLs.
 import re
 from dataclasses import dataclass
 
+from search.forms import MAX_PAGE
+
 from .http import BadParameter, single_value
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
-# Deeper pages are never useful to a reader and cost a long scan; narrow the filters instead.
-MAX_PAGE = 10_000
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
 

@@ -4,9 +4,9 @@ Objects are open: keys may be added over time, none removed, as the export forma
 """
 
 from resolutions.languages import LANGUAGE_ORDER
+from search.forms import KINDS
 
 from .pagination import MAX_PER_PAGE
-from .searching import KINDS
 
 
 def ref(kind: str, name: str) -> dict:

@@ -1,8 +1,8 @@
 """The API's endpoints, all read-only: resolutions (a filtered list, one resolution, one language
 version, one paragraph or footnote), full-text search and the OpenAPI description.
 
-Views stay thin: parameters are checked in ``filters`` and ``searching``, validators come from
-``freshness``, and the JSON shapes from ``representations``.
+Views stay thin: parameters are checked in ``filters`` and by the search form (``search.forms``),
+validators come from ``freshness``, and the JSON shapes from ``representations``.
 """
 
 from django.db.models import Prefetch
@@ -11,17 +11,18 @@ from django.urls import Resolver404, get_script_prefix, resolve, reverse
 from django.utils.encoding import escape_uri_path
 
 from resolutions.exports import export_version
+from resolutions.links import symbol_url
 from resolutions.models import Footnote, LanguageVersion, Paragraph, Resolution
 from resolutions.symbols import parse_symbol
+from search.forms import SearchForm
 from search.service import PAGE_SIZE as SEARCH_PAGE_SIZE
 from search.service import run_search, search_payload
 
 from . import openapi, representations
 from .filters import NEWEST_FIRST, filtered_resolutions
 from .freshness import NotInArchive, list_validators, resolution_validators, version_validators
-from .http import RETRY_AFTER, api_view, error_response, json_response
+from .http import RETRY_AFTER, BadParameter, api_view, error_response, json_response
 from .pagination import Page, link_header
-from .searching import search_parameters, symbol_url
 
 
 def _versions_in_language_order():
@@ -131,14 +132,18 @@ def element(request, symbol: str, language: str, eid: str):
 
 @api_view
 def search(request):
-    """The search page's results and facets as JSON (its ``format=json``), with page links."""
-    query, filters, sort, number = search_parameters(request.GET)
+    """The search page's results and facets as JSON (its ``format=json``), with page links;
+    the parameters are the search form's, and the first it refuses is a 400."""
+    form = SearchForm(request.GET, query_required=True)
+    if refused := form.first_error():
+        raise BadParameter(*refused)
+    query, filters, sort, number = form.search_arguments()
     outcome = run_search(query, filters, sort, number)
     if outcome.unavailable:
         response = error_response(503, "search index unavailable")
         response["Retry-After"] = str(RETRY_AFTER)
         return response
-    payload = search_payload(outcome, symbol_url(outcome))
+    payload = search_payload(outcome, symbol_url(outcome.symbol) if outcome.symbol else None)
     for hit in payload["hits"]:
         hit["links"] = {
             "api": representations.api_url(

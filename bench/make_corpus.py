@@ -30,6 +30,18 @@ from pathlib import Path
 from resolutions.citations import find_citations
 from resolutions.symbols import LAST_PLAUSIBLE_SESSION, MAX_SESSIONAL_NUMBER
 
+from .corpus_words import (
+    COMMITTEES,
+    ENGLISH_MONTHS,
+    OPERATIVE_VERBS,
+    PREAMBULAR_VERBS,
+    REAL_CITATIONS,
+    TOPICS,
+    chinese_numeral,
+    superscript,
+    zh_date,
+)
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = PROJECT_DIR / "var" / "bench" / "corpus"
 SENTENCES = Path("parallel") / "UNv1.0.devset.zh"
@@ -40,38 +52,6 @@ SESSIONS = range(81, LAST_PLAUSIBLE_SESSION + 1)
 RESOLUTIONS_PER_SESSION = 300  # about what a regular session adopts
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 20, 120
 PAGE_CHARACTERS = 1400  # a printed Chinese page of resolution text
-
-PREAMBULAR_VERBS = (
-    "回顾", "重申", "注意到", "深表关切", "认识到", "确认", "强调", "欢迎", "铭记",
-    "意识到", "赞赏地注意到", "关切地注意到", "申明", "深信", "表示关切",
-)  # fmt: skip
-# (verb, what usually follows it) for operative paragraphs; the verb is set in bold.
-OPERATIVE_VERBS = (
-    ("促请", "所有国家"), ("决定", ""), ("请", "秘书长"), ("鼓励", "会员国"), ("敦促", "各国"),
-    ("欢迎", ""), ("强调", ""), ("重申", ""), ("呼吁", "各方"), ("邀请", "各会员国"),
-    ("建议", ""), ("注意到", ""), ("表示赞赏", ""), ("强烈谴责", ""), ("吁请", "国际社会"),
-)  # fmt: skip
-TOPICS = (
-    "人道主义援助的协调", "可持续发展", "消除贫困", "气候变化", "妇女地位的提高",
-    "儿童权利", "难民和流离失所者", "裁军与国际安全", "维持和平行动", "国际法的发展",
-    "粮食安全和营养", "公共卫生", "减少灾害风险", "移民问题", "打击跨国有组织犯罪",
-    "海洋和海洋法", "人权和基本自由", "信息和通信技术", "教育权", "土著人民的权利",
-)  # fmt: skip
-# Real resolutions cited as the sample cites them: (written, adoption date, body prefix).
-REAL_CITATIONS = (
-    ("46/182", date(1991, 12, 19), ""),
-    ("75/125", date(2020, 12, 11), ""),
-    (r"2175\(2014\)", date(2014, 8, 29), "安全理事会"),
-    (r"2286\(2016\)", date(2016, 5, 3), "安全理事会"),
-    (r"1325\(2000\)", date(2000, 10, 31), "安全理事会"),
-)
-COMMITTEES = ("第一委员会", "第二委员会", "第三委员会", "第四委员会", "第五委员会", "第六委员会")
-SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_DIGITS = "零一二三四五六七八九"
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 # Markup and markers that would change how the parser reads a sentence.
 _UNSAFE = re.compile(r"[*_\[\]\\`#|<>⁰¹²³⁴⁵⁶⁷⁸⁹\x00-\x1f]")
@@ -122,28 +102,6 @@ def load_sentences(corpus_dir: Path) -> list[str]:
     if not sentences:
         raise ValueError(f"no usable sentences in {corpus_dir / SENTENCES}")
     return sentences
-
-
-def chinese_numeral(value: int) -> str:
-    """76 → 七十六, 101 → 一百零一: session numbers as the Chinese header writes them."""
-    hundreds, rest = divmod(value, 100)
-    tens, units = divmod(rest, 10)
-    text = f"{_DIGITS[hundreds]}百" if hundreds else ""
-    if tens:
-        text += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
-    elif hundreds and units:
-        text += "零"
-    return text + (_DIGITS[units] if units else "")
-
-
-def _zh_date(day: date, spaced: bool = True) -> str:
-    """2021 年 12 月 10 日 in the header and closing; 2021年12月10日 in running text."""
-    space = " " if spaced else ""
-    return f"{day.year}{space}年{space}{day.month}{space}月{space}{day.day}{space}日"
-
-
-def _superscript(marker: int) -> str:
-    return str(marker).translate(SUPERSCRIPTS)
 
 
 def _is_ideograph(char: str) -> bool:
@@ -265,7 +223,7 @@ class _Writer:
             else:
                 pages.add(("又" if again else "") + verb, self._text(rng.randint(1, 4)) + "，")
         self._operative(res.paragraphs - preambular)
-        closing = f"{_zh_date(res.adopted_on)}\n第 {res.meeting} 次全体会议"
+        closing = f"{zh_date(res.adopted_on)}\n第 {res.meeting} 次全体会议"
         text = "\n\n\n" + "\n\n".join([*header, *pages.finish(closing)]) + "\n"
         return text
 
@@ -284,11 +242,11 @@ class _Writer:
         return [
             "大 会",
             "Distr.: General\n"
-            f"{distributed.day} {_MONTHS[distributed.month - 1]} {distributed.year}",
+            f"{distributed.day} {ENGLISH_MONTHS[distributed.month - 1]} {distributed.year}",
             f"第{chinese_numeral(res.session)}届会议",
             f"议程项目 {item}",
             wrapped,
-            f"{_zh_date(res.adopted_on)}大会决议",
+            f"{zh_date(res.adopted_on)}大会决议",
             note,
             f"{res.short}. {res.title}",
             "大会，",
@@ -341,7 +299,7 @@ class _Writer:
     def _marker(self) -> str:
         """A new footnote marker; its note is printed at the end of the page."""
         self.markers += 1
-        marker = _superscript(self.markers)
+        marker = superscript(self.markers)
         self.pages.notes[marker] = self._note()
         return marker
 
@@ -368,11 +326,11 @@ class _Writer:
         rng = self.rng
         if self.index and rng.random() < 0.7:
             cited = self._earlier()
-            when, symbol, body = _zh_date(cited.adopted_on, spaced=False), cited.short, ""
+            when, symbol, body = zh_date(cited.adopted_on, spaced=False), cited.short, ""
             subject = f"关于{cited.title}的"
         else:
             symbol, adopted, body = rng.choice(REAL_CITATIONS)
-            when, subject = _zh_date(adopted, spaced=False), ""
+            when, subject = zh_date(adopted, spaced=False), ""
         own, space = ("", "") if body else ("其", " ")  # as printed: 第 [2286\(2016\)](#)号决议
         return f"{verb}{body}{own}{when}{subject}第 [{symbol}](#){space}号决议，{self._text(1)}，"
 

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from .models import Citation, CitationKind
+from .symbols import Symbol
 
 # The UN's document service resolves any symbol to the official PDF in each language.
 UN_DOCUMENT_SERVICE = "https://undocs.org/{language}/{symbol}"
@@ -32,3 +33,11 @@ def citation_url(citation: Citation, language: str) -> str:
     if citation.target_id is None:
         return resolution_url(citation.target_symbol)  # the "not in the archive yet" page
     return resolution_url(citation.target_symbol, language, citation.pinpoint)
+
+
+def symbol_url(symbol: Symbol) -> str:
+    """Where a symbol leads: the resolution's page, or the UN's document service for other
+    documents."""
+    if symbol.is_resolution:
+        return resolution_url(symbol.canonical)
+    return document_service_url(symbol.canonical)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from resolutions.importer import Status
-from resolutions.models import LanguageVersion, Resolution, vote_summary
+from resolutions.models import LanguageVersion, Resolution
 from resolutions.parsing import crunsc
 from resolutions.parsing.crunsc.vote import parse_vote
 from resolutions.parsing.document import OPERATIVE, OTHER, PREAMBULAR, SUBPARAGRAPH, ParseError
@@ -19,6 +19,7 @@ from resolutions.parsing.shared.dates import find_date
 from resolutions.parsing.shared.meetings import find_meeting
 from resolutions.parsing.source import detect_format
 from resolutions.parsing.validate import validate
+from resolutions.votes import vote_summary
 from tests.importing import import_file
 
 # Files of the corpus whose name does not match the resolution they hold: the source data set

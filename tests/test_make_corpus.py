@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.make_corpus import SESSIONS, chinese_numeral, generate
+from bench.corpus_words import chinese_numeral
+from bench.make_corpus import SESSIONS, generate
 from resolutions.parsing import read_source, validate
 from resolutions.parsing.document import SUBPARAGRAPH
 from resolutions.parsing.shared.header import chinese_number

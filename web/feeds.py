@@ -23,14 +23,14 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from resolutions.labels import paragraph_name
+from resolutions.labels import element_name
 from resolutions.languages import HTML_LANG, LANGUAGES
-from resolutions.models import Body, Citation, LanguageVersion, Paragraph
+from resolutions.models import Body, Citation, LanguageVersion
 from resolutions.symbols import parse_symbol
-from search.service import FACETS, marked_html, run_search
+from search.forms import SearchForm
+from search.service import marked_html, run_search
 
 from .converters import SymbolConverter
-from .presentation import footnote_name
 
 # Entries per feed: enough for a reader polling daily through a large import.
 FEED_SIZE = 50
@@ -183,11 +183,7 @@ def _citing_entry(citations: list[Citation]) -> Entry:
     holder = citations[0].paragraph or citations[0].footnote
     version = holder.version
     resolution = version.resolution
-    if isinstance(holder, Paragraph):
-        url, place = holder.get_absolute_url(), paragraph_name(holder.eid, version.language)
-    else:
-        url = f"{version.get_absolute_url()}#{holder.eid}"
-        place = footnote_name(holder.marker, version.language)
+    url, place = holder.get_absolute_url(), element_name(holder.eid, version.language)
     text = marked_html(holder.text, [(c.start, c.end) for c in citations])
     return Entry(
         title=f"{resolution.symbol} · {place}",
@@ -236,8 +232,8 @@ class SearchFeed(ArchiveFeed):
             return response
 
     def get_object(self, request) -> SearchRequest:
-        query = request.GET.get("q", "")
-        filters = {name: request.GET[name] for name in FACETS if request.GET.get(name)}
+        # The search page's reading of q and the filters; the feed's own order is by date.
+        query, filters, _sort, _page = SearchForm(request.GET).search_arguments()
         outcome = run_search(query, filters, sort="date")
         if outcome.unavailable:
             raise SearchUnavailable
@@ -270,10 +266,7 @@ class SearchFeed(ArchiveFeed):
 
 
 def _hit_entry(hit, imported_at: datetime | None) -> Entry:
-    if hit.eid.startswith("fn_"):
-        place = footnote_name(hit.eid.removeprefix("fn_"), hit.language)
-    else:
-        place = paragraph_name(hit.eid, hit.language)
+    place = element_name(hit.eid, hit.language)
     adopted = datetime.combine(hit.adopted_on, time(), tzinfo=UTC) if hit.adopted_on else None
     return Entry(
         title=f"{hit.symbol} · {place}",

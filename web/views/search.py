@@ -4,13 +4,12 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
-from resolutions.labels import paragraph_name
+from resolutions.labels import element_name
 from resolutions.languages import LANGUAGES
-from resolutions.links import document_service_url
+from resolutions.links import symbol_url
+from search.forms import SearchForm
 from search.service import FACETS, PAGE_SIZE, SORTS, run_search, search_payload
-from web.presentation import footnote_name
 
 KIND_NAMES = {
     "preambular": "序言段落 Preambular",
@@ -47,30 +46,15 @@ def highlighted_link(url: str, query: str) -> str:
     return f"{path}?{urlencode({'q': query})}{hash_mark}{anchor}"
 
 
-def _page_number(raw: str | None) -> int:
-    try:
-        return max(1, min(int(raw or 1), 10_000))
-    except ValueError:
-        return 1
-
-
 def search(request):
-    query = request.GET.get("q", "")
-    filters = {name: request.GET[name] for name in FACETS if request.GET.get(name)}
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
-    outcome = run_search(query, filters, sort, _page_number(request.GET.get("page")))
-    symbol = outcome.symbol
-    symbol_url = None
-    if symbol is not None:
-        symbol_url = (
-            reverse("resolutions:resolution", kwargs={"symbol": symbol.canonical})
-            if symbol.is_resolution
-            else document_service_url(symbol.canonical)
-        )
-        if request.GET.get("go"):
-            return redirect(symbol_url)
+    # Never refused: what the search form cannot accept falls back as search_arguments says.
+    query, filters, sort, page = SearchForm(request.GET).search_arguments()
+    outcome = run_search(query, filters, sort, page)
+    leads_to = symbol_url(outcome.symbol) if outcome.symbol else None
+    if leads_to and request.GET.get("go"):
+        return redirect(leads_to)
     if request.GET.get("format") == "json":
-        return _json(outcome, symbol_url)
+        return _json(outcome, leads_to)
     kept = {k: v for k, v in {"q": query, "sort": sort, **filters}.items() if v}
     facets = [
         {
@@ -96,11 +80,7 @@ def search(request):
     ]
     for hit in outcome.hits:
         hit.kind_label = KIND_NAMES.get(hit.kind, hit.kind)
-        hit.place = (
-            footnote_name(hit.eid.removeprefix("fn_"), hit.language)
-            if hit.eid.startswith("fn_")
-            else paragraph_name(hit.eid, hit.language)
-        )
+        hit.place = element_name(hit.eid, hit.language)
         hit.link = highlighted_link(hit.url, query)
     status = 503 if outcome.unavailable else 200
     return render(
@@ -109,7 +89,7 @@ def search(request):
         {
             "outcome": outcome,
             "query": query,
-            "symbol_url": symbol_url,
+            "symbol_url": leads_to,
             "facets": facets,
             "sort": sort,
             "kept": urlencode(kept),
@@ -120,9 +100,9 @@ def search(request):
     )
 
 
-def _json(outcome, symbol_url):
+def _json(outcome, leads_to: str | None):
     if outcome.unavailable:
         return JsonResponse({"error": "search index unavailable"}, status=503)
     return JsonResponse(
-        search_payload(outcome, symbol_url), json_dumps_params={"ensure_ascii": False}
+        search_payload(outcome, leads_to), json_dumps_params={"ensure_ascii": False}
     )
