@@ -1,5 +1,6 @@
 """The search page, /search/?q=…, as HTML or (format=json) as JSON."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
@@ -9,7 +10,7 @@ from resolutions.labels import element_name
 from resolutions.languages import LANGUAGES
 from resolutions.links import symbol_url
 from search.forms import SearchForm
-from search.service import FACETS, PAGE_SIZE, SORTS, run_search, search_payload
+from search.service import FACETS, PAGE_SIZE, SORTS, Hit, run_search, search_payload
 
 KIND_NAMES = {
     "preambular": "序言段落 Preambular",
@@ -38,6 +39,17 @@ def facet_label(name: str, value: str) -> str:
         body, _, number = value.partition(" ")
         return f"大会第 {number} 届会议" if body == "GA" else f"安理会 {number} 年"
     return value
+
+
+@dataclass
+class ShownHit:
+    """A search result as the page lists it: the hit, what kind of text it is, the name of its
+    place (第 4 段, footnote 2) and a link that marks the query words there."""
+
+    hit: Hit
+    kind_label: str
+    place: str
+    link: str
 
 
 def highlighted_link(url: str, query: str) -> str:
@@ -78,16 +90,22 @@ def search(request):
         }
         for name in FACETS
     ]
-    for hit in outcome.hits:
-        hit.kind_label = KIND_NAMES.get(hit.kind, hit.kind)
-        hit.place = element_name(hit.eid, hit.language)
-        hit.link = highlighted_link(hit.url, query)
+    hits = [
+        ShownHit(
+            hit,
+            KIND_NAMES.get(hit.kind, hit.kind),
+            element_name(hit.eid, hit.language),
+            highlighted_link(hit.url, query),
+        )
+        for hit in outcome.hits
+    ]
     status = 503 if outcome.unavailable else 200
     return render(
         request,
         "search/search.html",
         {
             "outcome": outcome,
+            "hits": hits,
             "query": query,
             "symbol_url": leads_to,
             "facets": facets,
