@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from .dev import *  # noqa: F403
-from .dev import BASE_DIR, DATABASES, HAYSTACK_CONNECTIONS
+from .dev import BASE_DIR, CACHES, DATABASES, HAYSTACK_CONNECTIONS
 
 DEBUG = False
 SECRET_KEY = "bench-only-key-for-a-loopback-server-never-deployed"
@@ -27,6 +27,7 @@ BENCH_DIR = Path(os.environ.get("BENCH_DIR", BASE_DIR / "var" / "bench"))
 DATABASES["default"]["NAME"] = os.environ.get("BENCH_DATABASE", "archive_bench")
 SEARCH_INDEX_DIR = BENCH_DIR / "index"
 BULK_DIR = BENCH_DIR / "bulk"
+CACHES["pages"]["LOCATION"] = str(BENCH_DIR / "pages")
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(SEARCH_INDEX_DIR)
 # Requests are timed, not logged line by line.
 LOGGING = {"version": 1, "disable_existing_loggers": False}
