@@ -1,14 +1,12 @@
 """The filters of the resolution list, read from the query string: body, session, year,
 language and a symbol, each checked so that a value the archive cannot hold is a 400."""
 
-import re
-
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
+from resolutions.bodies import parse_session_key
 from resolutions.languages import LANGUAGES
 from resolutions.models import Body, LanguageVersion, Resolution
 from resolutions.symbols import canonical_symbol
-from search.forms import SESSION_PATTERN
 
 from .http import BadParameter, single_value
 from .pagination import whole_number
@@ -36,12 +34,10 @@ def filtered_resolutions(params) -> QuerySet[Resolution]:
             )
         resolutions = resolutions.filter(body=body)
     if (session := single_value(params, "session")) is not None:
-        if not re.fullmatch(SESSION_PATTERN, session):
+        if (parsed := parse_session_key(session)) is None:
             raise BadParameter("session", "session must be an Assembly session: 76, ES-11 or S-27")
-        special, _, number = session.rpartition("-")
-        resolutions = resolutions.general_assembly().filter(
-            session=int(number), special_session=special
-        )
+        number, special = parsed
+        resolutions = resolutions.general_assembly().filter(session=number, special_session=special)
     if (year := whole_number(params, "year", None, FIRST_YEAR, LAST_YEAR)) is not None:
         # A Council resolution carries its year in its symbol; an Assembly one has its date.
         resolutions = resolutions.filter(Q(year=year) | Q(year__isnull=True, adopted_on__year=year))

@@ -12,8 +12,8 @@ the archive (its citations become ``resolved``: that resolution's ``created_at``
 from django.db.models import Count, Max, Q
 from django.http import Http404
 
+from resolutions.citations.links import document_service_url
 from resolutions.languages import LANGUAGES
-from resolutions.links import document_service_url
 from resolutions.models import Citation, LanguageVersion
 
 from .http import Validators

@@ -5,16 +5,17 @@ sizes, patterns), so the description cannot drift from what the API accepts; the
 schemas are in ``schemas``.
 """
 
-from search.forms import KINDS, MAX_PAGE, MAX_QUERY, PERIOD_PATTERN, SESSION_PATTERN
+from resolutions.bodies import SESSION_PATTERN
+from resolutions.symbols import URL_SYMBOL_SHAPE
+from search.forms import KINDS, MAX_PAGE, MAX_QUERY, PERIOD_PATTERN
 from search.service import SORTS
-from web.converters import SymbolConverter
 
 from .filters import FIRST_YEAR, LAST_YEAR, MAX_SYMBOL_QUERY
 from .pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from .schemas import LANGUAGE, SCHEMAS, STRING, ref, schema
 
 VERSION = "1.0.0"
-SYMBOL_PATTERN = SymbolConverter.regex.replace(r"\d", "[0-9]")
+SYMBOL_PATTERN = URL_SYMBOL_SHAPE.replace(r"\d", "[0-9]")
 # What eids are made of (the longest a paragraph's may be is 64 characters).
 ELEMENT_PATTERN = "[0-9A-Za-z_*]{1,64}"
 

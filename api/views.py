@@ -10,10 +10,10 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import Resolver404, get_script_prefix, resolve, reverse
 from django.utils.encoding import escape_uri_path
 
+from resolutions.citations.links import symbol_url
 from resolutions.exports import export_version
-from resolutions.links import symbol_url
 from resolutions.models import Footnote, LanguageVersion, Paragraph, Resolution
-from resolutions.symbols import parse_symbol
+from resolutions.symbols import split_symbol_path
 from search.forms import SearchForm
 from search.service import PAGE_SIZE as SEARCH_PAGE_SIZE
 from search.service import run_search, search_payload
@@ -179,16 +179,12 @@ def _canonical_url(request, rest: str) -> str | None:
     head, _, tail = rest.partition("/")
     if head != "resolutions":
         return None
-    parts = tail.strip("/").split("/")
-    # A language and an eid at most follow the symbol: only the last three cuts can name one.
-    for cut in range(len(parts), max(len(parts) - 3, 0), -1):
-        symbol = parse_symbol("/".join(parts[:cut]))
-        if symbol is None or not symbol.is_resolution:
-            continue
-        url = reverse("api:resolution", kwargs={"symbol": symbol.canonical})
-        url += "".join(f"{part}/" for part in parts[cut:])
-        return url if url != request.path and _is_endpoint(url) else None
-    return None
+    if (found := split_symbol_path(tail)) is None:
+        return None
+    symbol, rest = found
+    url = reverse("api:resolution", kwargs={"symbol": symbol.canonical})
+    url += "".join(f"{part}/" for part in rest)
+    return url if url != request.path and _is_endpoint(url) else None
 
 
 def _is_endpoint(path: str) -> bool:

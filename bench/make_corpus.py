@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from resolutions.citations import find_citations
+from resolutions.citations.finding import find_citations
 from resolutions.symbols import LAST_PLAUSIBLE_SESSION, MAX_SESSIONAL_NUMBER
 
 from .corpus_words import (

@@ -13,7 +13,7 @@ import os
 import time
 from pathlib import Path
 
-from resolutions.citations import find_citations
+from resolutions.citations.finding import find_citations
 from resolutions.parsing import read_source
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 
-from web.converters import SymbolConverter
+from resolutions.symbols import URL_SYMBOL_SHAPE
 from web.feeds import CitedByFeed, NewResolutionsFeed, SearchFeed
 from web.sitemaps import SITEMAPS
 from web.views import opendata
@@ -23,7 +23,7 @@ urlpatterns = [
     # /A/RES/76/127/cited-by.atom: under the symbol, like the resolution's pages, and ahead of
     # the resolution URLs' catch-all.
     re_path(
-        rf"^(?P<symbol>{SymbolConverter.regex})/cited-by\.atom$",
+        rf"^(?P<symbol>{URL_SYMBOL_SHAPE})/cited-by\.atom$",
         CitedByFeed(),
         name="feed_cited_by",
     ),

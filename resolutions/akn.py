@@ -22,8 +22,9 @@ from datetime import date
 from lxml import etree
 
 from .akn_text import Span, indent, new_element, sub, weave, xml_safe
-from .citing import english_date
-from .links import citation_url
+from .bodies import BODIES
+from .citations.formatting import english_date
+from .citations.links import citation_url
 from .models import Body, Citation, Footnote, LanguageVersion, Paragraph, ParagraphKind
 from .structure import Node, Section, arrange, build_tree
 
@@ -33,10 +34,7 @@ CONTENT_TYPE = "application/akn+xml"
 ISO_639_2 = {"zh": "zho", "en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "ara"}
 
 # The bodies as TLC organisations: (eId, name); the eId is the AKN4UN actor code.
-_BODIES = {
-    Body.GENERAL_ASSEMBLY: ("unga", "General Assembly"),
-    Body.SECURITY_COUNCIL: ("unsc", "Security Council"),
-}
+_BODIES = {code: (names.actor, names.en) for code, names in BODIES.items()}
 _ARCHIVE = ("un-archive", "UN Resolutions Archive")
 
 # The closing lines under the text: the meeting (Assembly, Council) in the version's language.

@@ -1,5 +1,6 @@
 """The six official languages of the United Nations, as the archive names and tags them."""
 
+# Each language by its own name, as the language switchers show it.
 LANGUAGES = {
     "zh": "中文",
     "en": "English",
@@ -7,6 +8,23 @@ LANGUAGES = {
     "es": "Español",
     "ru": "Русский",
     "ar": "العربية",
+}
+# Named in Chinese and in English, as bilingual labels name them: 英文 English.
+CHINESE_NAMES = {
+    "zh": "中文",
+    "en": "英文",
+    "fr": "法文",
+    "es": "西班牙文",
+    "ru": "俄文",
+    "ar": "阿拉伯文",
+}
+ENGLISH_NAMES = {
+    "zh": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+    "ar": "Arabic",
 }
 
 # Chinese first: the archive is read in Chinese before any other language.

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from .bodies import BODIES, session_key
 from .labels import element_name, paragraph_label
 from .languages import HTML_LANG, LANGUAGES, RIGHT_TO_LEFT
 from .symbols import canonical_symbol, parse_symbol
@@ -22,8 +23,8 @@ from .votes import vote_summary
 
 
 class Body(models.TextChoices):
-    GENERAL_ASSEMBLY = "GA", "General Assembly"
-    SECURITY_COUNCIL = "SC", "Security Council"
+    GENERAL_ASSEMBLY = "GA", BODIES["GA"].en
+    SECURITY_COUNCIL = "SC", BODIES["SC"].en
 
 
 class ResolutionQuerySet(models.QuerySet):
@@ -87,7 +88,7 @@ class Resolution(models.Model):
         help_text=(
             "How the vote went, read from the closing sentence: {'unanimous': true}, or counts "
             "such as {'in_favour': 13, 'against': 0, 'abstaining': 2, 'abstaining_members': "
-            "[...]}; see resolutions.parsing.crunsc_vote. Empty when the source does not say."
+            "[...]}; see resolutions.parsing.crunsc.vote. Empty when the source does not say."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -117,8 +118,7 @@ class Resolution(models.Model):
     @property
     def session_key(self) -> str:
         """The Assembly session as the browse URLs write it: 76, ES-11, S-27."""
-        prefix = f"{self.special_session}-" if self.special_session else ""
-        return f"{prefix}{self.session}"
+        return session_key(self.session, self.special_session)
 
     def get_browse_url(self) -> str:
         """The list this resolution belongs to: its Assembly session or its Council year."""

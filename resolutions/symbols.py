@@ -127,6 +127,15 @@ FULL_SYMBOL_SHAPE = (
     rf"|S/RES/{SECURITY_COUNCIL_SHAPE}"
     rf"|{DOCUMENT_SHAPE})"
 )
+# A resolution's canonical symbol as the archive's URLs write it, the space of a Council symbol
+# dropped: A/RES/76/127, A/RES/ES-11/1, A/RES/217A(III), S/RES/2286(2016). Other spellings are
+# redirected to it (see split_symbol_path).
+URL_SYMBOL_SHAPE = (
+    r"A/RES/(?:(?:ES-|S-)?[1-9]\d*/[1-9]\d*|[1-9]\d*[A-Z]?\((?:E?S-)?[IVXL]+\))"
+    r"|S/RES/[1-9]\d*\(\d{4}\)"
+)
+# At most a language and a paragraph follow a resolution's symbol in a URL path.
+MAX_PARTS_AFTER_SYMBOL = 2
 
 
 @dataclass(frozen=True)
@@ -221,6 +230,22 @@ def parse_symbol(text: str) -> Symbol | None:
         symbol = parse(candidate)
         if symbol is not None:
             return symbol
+    return None
+
+
+def split_symbol_path(path: str) -> tuple[Symbol, list[str]] | None:
+    """A resolution's symbol at the start of a URL path, in any spelling, and the parts that
+    follow it: "a/res/76/127/en/" -> (A/RES/76/127, ["en"]), "S/RES/2286 (2016)/" ->
+    (S/RES/2286 (2016), []). The longest start that is a resolution's symbol wins; None when
+    no start of the path is one.
+    """
+    parts = path.strip("/").split("/")
+    # Only the last cuts can leave few enough parts after the symbol, and trying every cut of
+    # a long path would cost its length squared.
+    for cut in range(len(parts), max(len(parts) - MAX_PARTS_AFTER_SYMBOL - 1, 0), -1):
+        symbol = parse_symbol("/".join(parts[:cut]))
+        if symbol is not None and symbol.is_resolution:
+            return symbol, parts[cut:]
     return None
 
 

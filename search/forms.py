@@ -18,13 +18,12 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from resolutions.bodies import SESSION_PATTERN
 from resolutions.languages import LANGUAGES
 from resolutions.models import Body, ParagraphKind
 
 from .query import FACETS, SORTS
 
-# An Assembly session as the browse URLs write it: 76, ES-11 (emergency special), S-27 (special).
-SESSION_PATTERN = r"(?:(?:ES|S)-)?[1-9][0-9]{0,2}"
 # The period facet: an Assembly session (GA 76, GA ES-11) or a Council year (SC 2016).
 PERIOD_PATTERN = rf"GA {SESSION_PATTERN}|SC [0-9]{{4}}"
 KINDS = (*ParagraphKind.values, "footnote")

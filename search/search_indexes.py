@@ -18,6 +18,7 @@ from haystack import indexes
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.utils import get_identifier, get_model_ct
 
+from resolutions.bodies import session_key
 from resolutions.models import Citation, Footnote, LanguageVersion, Paragraph
 
 from .analysis import LANGUAGE_FIELDS
@@ -96,8 +97,7 @@ def period_of(resolution) -> str:
     """The facet value for an Assembly session or a Council year: "GA 76", "SC 2016"."""
     if resolution.body == "SC":
         return f"SC {resolution.year}"
-    prefix = f"{resolution.special_session}-" if resolution.special_session else ""
-    return f"GA {prefix}{resolution.session}"
+    return f"GA {session_key(resolution.session, resolution.special_session)}"
 
 
 class ParagraphIndex(_TextIndex, indexes.Indexable):

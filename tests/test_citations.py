@@ -5,7 +5,7 @@ The sentences are written for these tests in the style of UN resolutions.
 
 import pytest
 
-from resolutions.citations import find_citations
+from resolutions.citations.finding import find_citations
 
 
 def cited(text):

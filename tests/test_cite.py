@@ -7,7 +7,13 @@ from datetime import date
 
 import pytest
 
-from resolutions.citing import chinese_number, citation_forms, cite, footnote_forms, place_name
+from resolutions.citations.formatting import (
+    chinese_number,
+    citation_forms,
+    cite,
+    footnote_forms,
+    place_name,
+)
 from resolutions.importer import Status
 from resolutions.labels import paragraph_name
 from tests.importing import import_file

@@ -6,14 +6,11 @@ here; they reach ``views.symbols.variant`` and are redirected.
 """
 
 from resolutions.languages import LANGUAGE_PATTERN
-from resolutions.symbols import canonical_symbol
+from resolutions.symbols import URL_SYMBOL_SHAPE, canonical_symbol
 
 
 class SymbolConverter:
-    regex = (
-        r"A/RES/(?:(?:ES-|S-)?[1-9]\d*/[1-9]\d*|[1-9]\d*[A-Z]?\((?:E?S-)?[IVXL]+\))"
-        r"|S/RES/[1-9]\d*\(\d{4}\)"
-    )
+    regex = URL_SYMBOL_SHAPE
 
     def to_python(self, value: str) -> str:
         canonical = canonical_symbol(value)

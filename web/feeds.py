@@ -23,9 +23,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from resolutions.bodies import BODIES
 from resolutions.labels import element_name
 from resolutions.languages import HTML_LANG, LANGUAGES
-from resolutions.models import Body, Citation, LanguageVersion
+from resolutions.models import Citation, LanguageVersion
 from resolutions.symbols import parse_symbol
 from search.forms import SearchForm
 from search.service import marked_html, run_search
@@ -36,10 +37,8 @@ from .converters import SymbolConverter
 FEED_SIZE = 50
 SEARCH_FEED_SIZE = 20  # one page of search results
 ARCHIVE_NAME = "联合国决议档案 UN Resolutions Archive"
-BODY_WORDS = {
-    Body.GENERAL_ASSEMBLY: "大会决议 General Assembly resolution",
-    Body.SECURITY_COUNCIL: "安全理事会决议 Security Council resolution",
-}
+# 大会决议 General Assembly resolution, 安全理事会决议 Security Council resolution
+BODY_WORDS = {code: f"{names.zh}决议 {names.en} resolution" for code, names in BODIES.items()}
 
 
 def cited_by_feed_url(symbol: str) -> str:
@@ -55,7 +54,7 @@ def _adopted(day) -> SafeString:
 
 class ArchiveFeed(Feed):
     feed_type = Atom1Feed
-    language = "zh-Hans"
+    language = HTML_LANG["zh"]
     author_name = ARCHIVE_NAME
 
     def item_title(self, item) -> str:

@@ -13,8 +13,8 @@ from datetime import date
 
 from django.utils.safestring import SafeString
 
+from resolutions.citations.links import citation_url
 from resolutions.labels import element_name
-from resolutions.links import citation_url
 from resolutions.models import (
     Citation,
     CitationKind,

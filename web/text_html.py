@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from resolutions.citations.links import citation_url
 from resolutions.labels import element_name
-from resolutions.links import citation_url
 from resolutions.models import Citation, CitationKind, Footnote, Paragraph
 
 Span = tuple[int, int]

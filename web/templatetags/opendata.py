@@ -3,7 +3,7 @@ resolution."""
 
 from django import template
 
-from resolutions.citing import citation_forms, footnote_forms
+from resolutions.citations.formatting import citation_forms, footnote_forms
 
 from ..feeds import cited_by_feed_url
 

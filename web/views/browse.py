@@ -1,6 +1,5 @@
 """Finding resolutions: the home page and the lists by Assembly session and Council year."""
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -10,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from resolutions.bodies import BODIES, parse_session_key, session_key
 from resolutions.languages import LANGUAGES
 from resolutions.models import Body, LanguageVersion, Resolution
 
@@ -18,7 +18,7 @@ ORDERS = {
     "number": ["special_session", "session", "year", "number", "part"],
     "date": ["adopted_on", "number", "part"],
 }
-_SESSION_KEY = re.compile(r"(?:(?P<special>ES|S)-)?(?P<session>[1-9]\d{0,2})")
+ASSEMBLY, COUNCIL = BODIES[Body.GENERAL_ASSEMBLY], BODIES[Body.SECURITY_COUNCIL]
 
 
 @dataclass
@@ -34,12 +34,8 @@ class Group:
 def session_label(session: int, special: str) -> tuple[str, str]:
     """(第 76 届会议, 76th session) and the same for special and emergency special sessions."""
     kind = {"": "", "S": "特别", "ES": "紧急特别"}[special]
-    detail = {
-        "": f"session {session}",
-        "S": f"special session S-{session}",
-        "ES": f"emergency special session ES-{session}",
-    }[special]
-    return f"第 {session} 届{kind}会议", detail
+    kind_en = {"": "", "S": "special ", "ES": "emergency special "}[special]
+    return f"第 {session} 届{kind}会议", f"{kind_en}session {session_key(session, special)}"
 
 
 def assembly_sessions() -> list[Group]:
@@ -51,12 +47,8 @@ def assembly_sessions() -> list[Group]:
     )
     groups = []
     for row in rows:
-        key = (
-            f"{row['special_session']}-{row['session']}"
-            if row["special_session"]
-            else str(row["session"])
-        )
         label, detail = session_label(row["session"], row["special_session"])
+        key = session_key(row["session"], row["special_session"])
         url = reverse("resolutions:ga_session", kwargs={"session": key})
         groups.append(Group(label, detail, row["total"], url))
     return groups
@@ -86,7 +78,8 @@ def _with_versions(queryset):
     )
 
 
-BODY_NAMES = {Body.GENERAL_ASSEMBLY: "大会决议", Body.SECURITY_COUNCIL: "安理会决议"}
+# The home page's counts: 大会决议, 安理会决议.
+BODY_NAMES = {code: f"{names.zh_short}决议" for code, names in BODIES.items()}
 
 
 @dataclass
@@ -134,8 +127,8 @@ def ga_sessions(request):
         request,
         "resolutions/groups.html",
         {
-            "heading": "大会决议",
-            "heading_detail": "General Assembly resolutions",
+            "heading": f"{ASSEMBLY.zh}决议",
+            "heading_detail": f"{ASSEMBLY.en} resolutions",
             "groups": assembly_sessions(),
         },
     )
@@ -146,27 +139,26 @@ def sc_years(request):
         request,
         "resolutions/groups.html",
         {
-            "heading": "安全理事会决议",
-            "heading_detail": "Security Council resolutions",
+            "heading": f"{COUNCIL.zh}决议",
+            "heading_detail": f"{COUNCIL.en} resolutions",
             "groups": council_years(),
         },
     )
 
 
 def ga_session(request, session: str):
-    match = _SESSION_KEY.fullmatch(session.upper())
-    if match is None:
+    if (parsed := parse_session_key(session.upper())) is None:
         raise Http404("No such session")
-    special, number = match["special"] or "", int(match["session"])
+    number, special = parsed
     label, detail = session_label(number, special)
     queryset = Resolution.objects.general_assembly().filter(session=number, special_session=special)
-    return _resolution_list(request, queryset, f"大会{label}", f"General Assembly, {detail}")
+    return _resolution_list(request, queryset, f"{ASSEMBLY.zh}{label}", f"{ASSEMBLY.en}, {detail}")
 
 
 def sc_year(request, year: int):
     queryset = Resolution.objects.security_council().filter(year=year)
     return _resolution_list(
-        request, queryset, f"安全理事会 {year} 年决议", f"Security Council resolutions of {year}"
+        request, queryset, f"{COUNCIL.zh} {year} 年决议", f"{COUNCIL.en} resolutions of {year}"
     )
 
 

@@ -6,9 +6,10 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
+from resolutions.bodies import BODIES
+from resolutions.citations.links import symbol_url
 from resolutions.labels import element_name
 from resolutions.languages import LANGUAGES
-from resolutions.links import symbol_url
 from search.forms import SearchForm
 from search.service import FACETS, PAGE_SIZE, SORTS, Hit, run_search, search_payload
 
@@ -19,7 +20,8 @@ KIND_NAMES = {
     "other": "其他 Other",
     "footnote": "脚注 Footnote",
 }
-BODY_NAMES = {"GA": "大会 General Assembly", "SC": "安理会 Security Council"}
+# 大会 General Assembly, 安理会 Security Council
+BODY_NAMES = {code: f"{names.zh_short} {names.en}" for code, names in BODIES.items()}
 FACET_HEADINGS = {
     "body": "机关 Body",
     "period": "届会/年份 Session or year",
@@ -37,7 +39,9 @@ def facet_label(name: str, value: str) -> str:
         return KIND_NAMES.get(value, value)
     if name == "period":
         body, _, number = value.partition(" ")
-        return f"大会第 {number} 届会议" if body == "GA" else f"安理会 {number} 年"
+        if body == "GA":
+            return f"{BODIES['GA'].zh}第 {number} 届会议"
+        return f"{BODIES['SC'].zh_short} {number} 年"
     return value
 
 

@@ -4,9 +4,9 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from resolutions.citations.links import document_service_url
 from resolutions.languages import LANGUAGES
-from resolutions.links import document_service_url
-from resolutions.symbols import parse_symbol
+from resolutions.symbols import parse_symbol, split_symbol_path
 
 from ..presentation import citations_of, group_citing
 
@@ -17,19 +17,13 @@ def variant(request, spelling: str):
     /76/127/, /a/res/76/127, /2286(2016)/, /S/RES/2286 (2016)/en/ all land on the canonical URL;
     what follows the symbol (a language, a paragraph) is kept.
     """
-    parts = spelling.strip("/").split("/")
-    # At most a language and a paragraph follow the symbol: only the last three cuts can name a
-    # page, and trying every cut of a long path would cost its length squared.
-    for cut in range(len(parts), max(len(parts) - 3, 0), -1):
-        symbol = parse_symbol("/".join(parts[:cut]))
-        if symbol is None or not symbol.is_resolution:
-            continue
-        url = _canonical_url(symbol.canonical, parts[cut:])
-        if url is None or url == request.path:
-            break
-        if request.META.get("QUERY_STRING"):
-            url += "?" + request.META["QUERY_STRING"]
-        return HttpResponsePermanentRedirect(url)
+    if found := split_symbol_path(spelling):
+        symbol, rest = found
+        url = _canonical_url(symbol.canonical, rest)
+        if url is not None and url != request.path:
+            if request.META.get("QUERY_STRING"):
+                url += "?" + request.META["QUERY_STRING"]
+            return HttpResponsePermanentRedirect(url)
     raise Http404("No page here")
 
 

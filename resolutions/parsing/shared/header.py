@@ -8,7 +8,7 @@ looks for, so the layout parser can try them in turn.
 import re
 from datetime import date
 
-from ...citations import find_citations
+from ...citations.finding import find_citations
 from .dates import CJK_DATE, LATIN_DATE, make_date, parse_date
 from .text import strip_markup
 

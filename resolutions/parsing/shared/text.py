@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ...citations import find_citations
+from ...citations.finding import find_citations
 from ..document import CitationSpan, FootnoteRef
 from .markers import MARKER_RE, SUPERSCRIPT_TO_DIGIT
 

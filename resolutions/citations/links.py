@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from .models import Citation, CitationKind
-from .symbols import Symbol
+from ..models import Citation, CitationKind
+from ..symbols import Symbol
 
 # The UN's document service resolves any symbol to the official PDF in each language.
 UN_DOCUMENT_SERVICE = "https://undocs.org/{language}/{symbol}"

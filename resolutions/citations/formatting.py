@@ -2,9 +2,10 @@
 
 The forms follow the UN's own editorial usage: 大会第76/127号决议，第4段 and
 General Assembly resolution 76/127, para. 4; with the adoption date, 大会2021年12月9日第76/127号
-决议 and General Assembly resolution 76/127 of 9 December 2021. The paragraph is named from its
-eid with ``resolutions.labels`` (序言部分第3段 / preambular para. 3, 第2(a)段 / para. 2 (a),
-附件第3段 / annex, para. 3) and footnotes from their marker (脚注1 / footnote 1).
+决议 and General Assembly resolution 76/127 of 9 December 2021. A paragraph or footnote is named
+from its eid as the pages name it (``resolutions.labels.element_name``), in the citation's style:
+序言部分第3段 / preambular para. 3, 第2(a)段 / para. 2 (a), 附件第3段 / annex, para. 3,
+脚注1 / footnote 1.
 
 Plain Python on purpose: the cite box, and anything else that cites, passes a symbol, a date and
 an eid.
@@ -14,14 +15,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .labels import annex_of, paragraph_name
-from .parsing.shared.dates import ENGLISH_MONTHS
-from .symbols import GENERAL_ASSEMBLY, SECURITY_COUNCIL, parse_symbol
+from ..bodies import BODIES
+from ..labels import FOOTNOTE_PREFIX, annex_of, element_name
+from ..languages import CHINESE_NAMES, ENGLISH_NAMES, HTML_LANG
+from ..parsing.shared.dates import ENGLISH_MONTHS
+from ..symbols import parse_symbol
 
-BODY_NAMES = {
-    GENERAL_ASSEMBLY: {"zh": "大会", "en": "General Assembly"},
-    SECURITY_COUNCIL: {"zh": "安全理事会", "en": "Security Council"},
-}
+# The languages citations are offered in, Chinese first.
+CITED_IN = ("zh", "en")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 _PARAGRAPH_WORD = re.compile(r"\bparagraph\b")
@@ -52,14 +53,11 @@ def place_name(eid: str, language: str) -> str:
     """A paragraph or footnote as a citation names it, in ``language`` ("zh" or "en"):
     第4段 / para. 4, 序言部分第3段 / preambular para. 3, 第2(a)段 / para. 2 (a),
     附件第3段 / annex, para. 3, 脚注1 / footnote 1."""
-    if eid.startswith("fn_"):
-        marker = eid.removeprefix("fn_")
-        return f"脚注{marker}" if language == "zh" else f"footnote {marker}"
     annex = annex_of(eid)
     inner = eid
     if annex is not None:
         inner = eid.removeprefix(f"annex_{annex}_" if annex else "annex_")
-    name = paragraph_name(inner, language)
+    name = element_name(inner, language)
     if language == "zh":
         # Chinese citations run the number into the words: 第4段, not the page's 第 4 段.
         name = name.replace(" ", "")
@@ -93,7 +91,7 @@ def cite(
     parsed = parse_symbol(symbol)
     if parsed is None or not parsed.is_resolution:
         raise ValueError(f"not a resolution symbol: {symbol!r}")
-    body = BODY_NAMES[parsed.body][language]
+    body = BODIES[parsed.body].name(language)
     place = place_name(eid, language) if eid else ""
     if language == "zh":
         when = chinese_date(adopted_on) if adopted_on else ""
@@ -120,10 +118,8 @@ def citation_forms(
     """Every form the cite box offers: Chinese and English, with the adoption date and short
     (the short one only when a date makes them differ), then the permalink."""
     forms = []
-    for language, tag, name, name_en in (
-        ("zh", "zh-Hans", "中文", "Chinese"),
-        ("en", "en", "英文", "English"),
-    ):
+    for language in CITED_IN:
+        tag, name, name_en = HTML_LANG[language], CHINESE_NAMES[language], ENGLISH_NAMES[language]
         short = cite(symbol, language, eid=eid)
         if adopted_on:
             dated = cite(symbol, language, adopted_on=adopted_on, eid=eid)
@@ -139,9 +135,11 @@ def footnote_forms(symbol: str, marker: str) -> list[CitationForm]:
     """The short Chinese and English citations of footnote ``marker``, for the cite box of a
     paragraph that references it."""
     return [
-        CitationForm(f"脚注{marker} {name}", f"Footnote {marker}, {name_en}", tag, text)
-        for name, name_en, tag, text in (
-            ("中文", "Chinese", "zh-Hans", cite(symbol, "zh", eid=f"fn_{marker}")),
-            ("英文", "English", "en", cite(symbol, "en", eid=f"fn_{marker}")),
+        CitationForm(
+            f"脚注{marker} {CHINESE_NAMES[language]}",
+            f"Footnote {marker}, {ENGLISH_NAMES[language]}",
+            HTML_LANG[language],
+            cite(symbol, language, eid=f"{FOOTNOTE_PREFIX}{marker}"),
         )
+        for language in CITED_IN
     ]

@@ -29,7 +29,7 @@ hard-wrapped text, may separate the words of a citation.
 import re
 from dataclasses import dataclass
 
-from .symbols import FULL_SYMBOL_SHAPE, SHORT_RESOLUTION_SHAPE, Symbol, parse_symbol
+from ..symbols import FULL_SYMBOL_SHAPE, SHORT_RESOLUTION_SHAPE, Symbol, parse_symbol
 
 
 @dataclass(frozen=True)
