@@ -280,7 +280,7 @@ class Paragraph(models.Model):
         return f"{self.version} {self.eid}"
 
     def get_absolute_url(self) -> str:
-        # The paragraph URL is the version's plus the eid (see resolutions/urls.py); building it
+        # The paragraph URL is the version's plus the eid (see web/urls.py); building it
         # from the version's spares a resolution page a reverse() per paragraph.
         return f"{self.version.get_absolute_url()}{self.eid}/"
 

@@ -1,7 +1,10 @@
 """Resolution and paragraph pages are rendered once and answered from the cache until an
 import or a correction changes what they show."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -72,3 +75,16 @@ def test_a_page_marking_search_words_is_rendered_for_its_query(client, cited, ur
     marked, _ = fetch(client, f"{url}?q=continue")
     assert "<mark>continue</mark>" in marked
     assert "<mark>" not in fetch(client, url)[0]
+
+
+def test_the_import_command_renders_the_texts_it_stored(client, tmp_path):
+    path = write_resolution(tmp_path, "r.md", session=79, number=1, cites=("79/2",))
+    call_command("import_resolutions", str(path), "--no-bulk", stdout=io.StringIO())
+    page, queries = fetch(client, PAGES[0])
+    # The version with its stamps, its language versions and what cites it: the text itself
+    # was rendered by the import.
+    assert queries == 3
+    assert 'class="citation unresolved"' in page
+    page, queries = fetch(client, PAGES[1])
+    assert queries == 3  # the paragraph, its versions, what cites it
+    assert "Decides" in page

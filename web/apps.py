@@ -6,3 +6,10 @@ class WebConfig(AppConfig):
 
     name = "web"
     verbose_name = "Pages"
+
+    def ready(self):
+        from resolutions.signals import texts_imported
+
+        from .rendered import render_imported
+
+        texts_imported.connect(render_imported, dispatch_uid="web.render_imported")

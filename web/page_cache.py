@@ -19,14 +19,15 @@ from collections.abc import Callable
 
 from django.core.cache import caches
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 
-from resolutions.models import Citation, LanguageVersion, Resolution
+from resolutions.models import Citation, CitationKind, LanguageVersion
 
 log = logging.getLogger(__name__)
 
 CACHE = "pages"
-STAMPS = ("stamp_resolutions", "stamp_versions", "stamp_citing", "stamp_citing_latest")
+STAMPS = ("stamp_links", "stamp_versions", "stamp_citing", "stamp_citing_latest")
 
 
 def _grouped(queryset: QuerySet, by: str, aggregate) -> Subquery:
@@ -34,14 +35,29 @@ def _grouped(queryset: QuerySet, by: str, aggregate) -> Subquery:
     return Subquery(queryset.order_by().values(by).annotate(value=aggregate).values("value"))
 
 
+def links_stamp(version: str = "pk"):
+    """How many of the version's citations lead to a resolution in the archive: it changes
+    when a resolution the text cites arrives (or goes), which changes the text's links."""
+    resolved = {"target__isnull": False, "kind": CitationKind.RESOLUTION}
+    in_paragraphs = _grouped(
+        Citation.objects.filter(paragraph__version=OuterRef(version), **resolved),
+        "paragraph__version",
+        Count("pk"),
+    )
+    in_footnotes = _grouped(
+        Citation.objects.filter(footnote__version=OuterRef(version), **resolved),
+        "footnote__version",
+        Count("pk"),
+    )
+    return Coalesce(in_paragraphs, 0) + Coalesce(in_footnotes, 0)
+
+
 def with_stamp(queryset: QuerySet, to_version: str = "") -> QuerySet:
     """``queryset`` with the page stamp of the version each row is or belongs to
     (``to_version``: the lookup from the row to its version, "version__" for paragraphs)."""
     resolution = f"{to_version}resolution"
     return queryset.annotate(
-        # Resolutions only come and go by imports (a new one) and the admin (which empties the
-        # cache): the newest one's id says whether a cited resolution may have arrived.
-        stamp_resolutions=Subquery(Resolution.objects.order_by("-pk").values("pk")[:1]),
+        stamp_links=links_stamp(f"{to_version}pk"),
         stamp_versions=_grouped(
             LanguageVersion.objects.filter(resolution=OuterRef(resolution)),
             "resolution",

@@ -54,11 +54,12 @@ class ShownParagraph:
 
 @dataclass
 class ShownFootnote:
-    """A footnote with its text as HTML and the ids of the markers that point at it."""
+    """A footnote with its text as HTML and the markers that point at it: (the marker's id,
+    the eid of the paragraph it stands in)."""
 
     footnote: Footnote
     html: SafeString
-    backrefs: list[str] = field(default_factory=list)
+    backrefs: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def eid(self) -> str:
@@ -136,11 +137,12 @@ def show_text(
 
 def _footnote_anchors(
     paragraphs: list[Paragraph], prefix: str
-) -> tuple[dict[int, str], dict[int, list[str]]]:
+) -> tuple[dict[int, str], dict[int, list[tuple[str, str]]]]:
     """The id of each footnote reference (by reference id), and the ids that point at each
-    footnote (by footnote id), so a reader can go from the marker to the note and back."""
+    footnote with the paragraphs they stand in (by footnote id), so a reader can go from the
+    marker to the note and back."""
     anchors: dict[int, str] = {}
-    backrefs: dict[int, list[str]] = {}
+    backrefs: dict[int, list[tuple[str, str]]] = {}
     for paragraph in paragraphs:
         seen: Counter[int] = Counter()
         for ref in paragraph.footnote_references.all():
@@ -150,7 +152,7 @@ def _footnote_anchors(
                 f"-{repeat}" if repeat > 1 else ""
             )
             anchors[ref.id] = anchor
-            backrefs.setdefault(ref.footnote_id, []).append(anchor)
+            backrefs.setdefault(ref.footnote_id, []).append((anchor, paragraph.eid))
     return anchors, backrefs
 
 

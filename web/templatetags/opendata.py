@@ -13,7 +13,7 @@ register = template.Library()
 @register.inclusion_tag("resolutions/includes/cite_box.html", takes_context=True)
 def cite_box(context, resolution, version, paragraph=None, footnotes=()) -> dict:
     """The "引用 Cite this" box of a language version, or of one of its paragraphs and the
-    footnotes shown with it (``ShownFootnote``)."""
+    footnotes shown with it (``web.rendered.NoteOnPage``)."""
     target = paragraph or version
     permalink = context["request"].build_absolute_uri(target.get_absolute_url())
     forms = citation_forms(
@@ -23,7 +23,7 @@ def cite_box(context, resolution, version, paragraph=None, footnotes=()) -> dict
         eid=paragraph.eid if paragraph else None,
     )
     for note in footnotes:
-        forms += footnote_forms(resolution.symbol, note.footnote.marker)
+        forms += footnote_forms(resolution.symbol, note.label)
     return {"forms": forms}
 
 

@@ -7,33 +7,29 @@ once rendered (``web.page_cache``): answered from the cache, they cost one query
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from resolutions.labels import element_name
 from resolutions.languages import LANGUAGE_ORDER, LANGUAGES
 from resolutions.models import (
-    Footnote,
-    FootnoteReference,
     LanguageVersion,
     Paragraph,
     ParagraphKind,
     Resolution,
-    content_prefetches,
 )
-from resolutions.structure import arrange
 
 from ..page_cache import cached_page, with_stamp
 from ..presentation import (
     ShownFootnote,
     ShownParagraph,
     citations_of,
-    cited_targets,
     group_citing,
     query_marker,
     show_text,
 )
+from ..rendered import RenderedText, render_text, rendered_text
 from .symbols import not_in_archive
 
 
@@ -64,32 +60,38 @@ def version(request, symbol: str, language: str):
     return cached_page(request, version, "version", lambda: _version_page(request, version))
 
 
+def _text(request, version: LanguageVersion) -> RenderedText:
+    """The version's text as rendered once per import; with the search words of ``?q=``
+    marked, rendered for this request."""
+    if marker := query_marker(request.GET.get("q", ""), version.language):
+        return render_text(version, marker)
+    return rendered_text(version, version.stamp_links)
+
+
 def _version_page(request, version: LanguageVersion):
-    prefetch_related_objects([version], *content_prefetches())
-    language = version.language
-    paragraphs = list(version.paragraphs.all())
-    footnotes = list(version.footnotes.all())
-    text = show_text(
-        paragraphs, footnotes, language, marker=query_marker(request.GET.get("q", ""), language)
-    )
+    text = _text(request, version)
+    resolution = version.resolution
     return render(
         request,
         "resolutions/version.html",
         {
             "version": version,
-            "resolution": version.resolution,
-            "versions": _in_language_order(version.resolution.versions.all()),
-            "sections": arrange(text.paragraphs),
-            "footnotes": text.footnotes,
-            "cites": cited_targets(paragraphs, footnotes, language),
-            "cited_by": group_citing(citations_of(version.resolution.symbol), language),
+            "resolution": resolution,
+            "versions": _in_language_order(resolution.versions.defer("source_text")),
+            "text": text,
+            "footnotes": [note.on_page() for note in text.notes],
+            "cites": text.cites,
+            "cited_by": group_citing(citations_of(resolution.symbol), version.language),
         },
     )
 
 
 def paragraph(request, symbol: str, language: str, eid: str):
     paragraph = (
-        with_stamp(Paragraph.objects.select_related("version__resolution"), "version__")
+        with_stamp(
+            Paragraph.objects.select_related("version__resolution").defer("version__source_text"),
+            "version__",
+        )
         .filter(version__resolution__symbol=symbol, version__language=language, eid=eid)
         .first()
     )
@@ -98,31 +100,25 @@ def paragraph(request, symbol: str, language: str, eid: str):
     return cached_page(request, paragraph, "paragraph", lambda: _paragraph_page(request, paragraph))
 
 
+@dataclass
+class Neighbour:
+    """The paragraph before or after the one shown (and its sub-items)."""
+
+    url: str
+    name: str
+
+
 def _paragraph_page(request, paragraph: Paragraph):
     version = paragraph.version
+    version.stamp_links = paragraph.stamp_links
     language = version.language
-    family = list(
-        version.paragraphs.filter(
-            Q(pk=paragraph.pk) | Q(parent=paragraph) | Q(parent__parent=paragraph)
-        ).prefetch_related(
-            "citations",
-            Prefetch(
-                "footnote_references",
-                queryset=FootnoteReference.objects.select_related("footnote"),
-            ),
-        )
-    )
-    last = max(p.position for p in family)
-    neighbours = {
-        p.position: p
-        for p in version.paragraphs.filter(position__in=[paragraph.position - 1, last + 1])
-    }
-    footnote_ids = {ref.footnote_id for p in family for ref in p.footnote_references.all()}
-    footnotes = list(Footnote.objects.filter(pk__in=footnote_ids).prefetch_related("citations"))
-    text = show_text(
-        family, footnotes, language, marker=query_marker(request.GET.get("q", ""), language)
-    )
-    (shown,) = text.paragraphs  # the paragraph, its sub-items inside
+    text = _text(request, version)
+    block = text.block(paragraph.eid)
+    if block is None:  # imported again between the two queries
+        raise Http404(f"{paragraph.eid} is no longer in {version}")
+    previous = text.order[block.index - 1] if block.index else None
+    following = block.index + len(block.family)
+    following = text.order[following] if following < len(text.order) else None
     # Every version, and whether it has this paragraph, for a switcher that keeps the place.
     versions = LanguageVersion.objects.filter(resolution=version.resolution).annotate(
         has_paragraph=Exists(Paragraph.objects.filter(version=OuterRef("pk"), eid=paragraph.eid))
@@ -132,26 +128,29 @@ def _paragraph_page(request, paragraph: Paragraph):
         cited_by = group_citing(
             citations_of(version.resolution.symbol).filter(pinpoint=paragraph.label), language
         )
-    previous, following = neighbours.get(paragraph.position - 1), neighbours.get(last + 1)
+    footnotes = text.notes_for(block)
     return render(
         request,
         "resolutions/paragraph.html",
         {
             "paragraph": paragraph,
-            "shown": shown,
+            "focus": block,
             "version": version,
             "resolution": version.resolution,
-            "versions": _in_language_order(versions),
-            "previous": previous,
-            "previous_name": previous and element_name(previous.eid, "zh"),
-            "next": following,
-            "next_name": following and element_name(following.eid, "zh"),
-            "footnotes": text.footnotes,
-            "cites": cited_targets(family, footnotes, language),
+            "versions": _in_language_order(versions.defer("source_text")),
+            "previous": previous and _neighbour(version, previous),
+            "next": following and _neighbour(version, following),
+            "footnotes": footnotes,
+            "cites": text.cites_for(block),
             "cited_by": cited_by,
             "paragraph_name": element_name(paragraph.eid, language),
+            "name_en": element_name(paragraph.eid, "en"),
         },
     )
+
+
+def _neighbour(version: LanguageVersion, eid: str) -> Neighbour:
+    return Neighbour(f"{version.get_absolute_url()}{eid}/", element_name(eid, "zh"))
 
 
 @dataclass

@@ -31,6 +31,7 @@ from resolutions.importer import ImportResult, Status, import_path
 from resolutions.languages import LANGUAGES
 from resolutions.models import LanguageVersion
 from resolutions.reports import corpus_report, format_report
+from resolutions.signals import texts_imported
 
 from ...consistency import unindexed
 from ...indexing import IndexBatch
@@ -126,6 +127,9 @@ class Command(BaseCommand):
                     force=force,
                     on_stored=index_batch.take if indexing else None,
                 )
+                stored = [result.version.pk for result in outcome.results if result.version]
+                if stored:
+                    texts_imported.send(sender=self.__class__, version_ids=stored)
                 for result in outcome.results:
                     counts[result.status] += 1
                     if result.status == Status.UNCHANGED:
