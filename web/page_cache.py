@@ -4,10 +4,16 @@ A resolution's page and a paragraph's page are the same for every reader until a
 correction changes what they show: the text itself (its version's ``imported_at`` moves with
 every import and every save), the resolution's other language versions (the language switcher),
 the texts that cite it, and which of the resolutions it cites are in the archive. The page's
-first query reads a stamp of all of these along with the row it needs anyway, the stamp is part
-of the cache key, and so a page is rendered once per change and answered from the cache after.
-The admin empties the cache once a correction is committed. Pages that mark search words
-(``?q=``) are rendered for each request.
+first query reads a stamp of all of these along with the row it needs anyway (``with_stamp``),
+the stamp is part of the cache key, and so a page is rendered once per change and answered
+from the cache after, in that one query. The admin empties the cache once a correction is
+committed. Pages that mark search words (``?q=``) are rendered for each request.
+
+A page is kept without the address it was asked at: its canonical link and permalink are
+rendered with ``ORIGIN`` in place of the scheme and host, which are filled in as it is served.
+``ORIGIN`` holds a ``<``, which imported text can never put on a page (it is escaped), so only
+those links are filled in. Pages can thus be rendered ahead, without a request (see
+``web.rendered``).
 
 The cache is ``CACHES["pages"]``: files under ``var/cache/pages`` by default, shared by every
 server process on the machine.
@@ -18,90 +24,100 @@ import logging
 from collections.abc import Callable
 
 from django.core.cache import caches
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
-from resolutions.models import Citation, CitationKind, LanguageVersion
+from resolutions.models import (
+    Citation,
+    CitationKind,
+    Footnote,
+    LanguageVersion,
+    Paragraph,
+    Resolution,
+)
 
 log = logging.getLogger(__name__)
 
 CACHE = "pages"
-STAMPS = ("stamp_links", "stamp_versions", "stamp_citing", "stamp_citing_latest")
+ORIGIN = mark_safe("<origin>")  # noqa: S308 — a placeholder, replaced before a page is served
+_ORIGIN_BYTES = ORIGIN.encode()
 
 
-def _grouped(queryset: QuerySet, by: str, aggregate) -> Subquery:
-    """One aggregate over ``queryset``, as a subquery of a single value."""
-    return Subquery(queryset.order_by().values(by).annotate(value=aggregate).values("value"))
-
-
-def links_stamp(version: str = "pk"):
-    """How many of the version's citations lead to a resolution in the archive: it changes
-    when a resolution the text cites arrives (or goes), which changes the text's links."""
-    resolved = {"target__isnull": False, "kind": CitationKind.RESOLUTION}
-    in_paragraphs = _grouped(
-        Citation.objects.filter(paragraph__version=OuterRef(version), **resolved),
-        "paragraph__version",
-        Count("pk"),
+def _stamp_sql() -> tuple[str, str]:
+    """The SQL of the page stamp and of the links stamp, for a query over language versions (or
+    joining them, with their resolution): each reads a few rows through an index."""
+    version, resolution = LanguageVersion._meta.db_table, Resolution._meta.db_table
+    citation, paragraph, footnote = (
+        Citation._meta.db_table,
+        Paragraph._meta.db_table,
+        Footnote._meta.db_table,
     )
-    in_footnotes = _grouped(
-        Citation.objects.filter(footnote__version=OuterRef(version), **resolved),
-        "footnote__version",
-        Count("pk"),
+    resolved = f"c.target_id IS NOT NULL AND c.kind = '{CitationKind.RESOLUTION.value}'"
+    # How many of the version's citations lead to a resolution in the archive: it changes
+    # when a resolution the text cites arrives (or goes), which changes the text's links.
+    links = (
+        f"(SELECT count(*) FROM {citation} c JOIN {paragraph} p ON p.id = c.paragraph_id"
+        f" WHERE p.version_id = {version}.id AND {resolved})"
+        f" + (SELECT count(*) FROM {citation} c JOIN {footnote} f ON f.id = c.footnote_id"
+        f" WHERE f.version_id = {version}.id AND {resolved})"
     )
-    return Coalesce(in_paragraphs, 0) + Coalesce(in_footnotes, 0)
+    page = (
+        f"concat_ws(' ', {version}.imported_at, {resolution}.updated_at, ({links}),"
+        f" (SELECT max(v.imported_at) FROM {version} v"
+        f" WHERE v.resolution_id = {version}.resolution_id),"
+        f" (SELECT count(*) || '/' || coalesce(max(c.id), 0) FROM {citation} c"
+        f" WHERE c.target_symbol = {resolution}.symbol))"
+    )
+    return page, links
 
 
-def with_stamp(queryset: QuerySet, to_version: str = "") -> QuerySet:
-    """``queryset`` with the page stamp of the version each row is or belongs to
-    (``to_version``: the lookup from the row to its version, "version__" for paragraphs)."""
-    resolution = f"{to_version}resolution"
-    return queryset.annotate(
-        stamp_links=links_stamp(f"{to_version}pk"),
-        stamp_versions=_grouped(
-            LanguageVersion.objects.filter(resolution=OuterRef(resolution)),
-            "resolution",
-            Max("imported_at"),
-        ),
-        stamp_citing=_grouped(
-            Citation.objects.filter(target_symbol=OuterRef(f"{resolution}__symbol")),
-            "target_symbol",
-            Count("pk"),
-        ),
-        stamp_citing_latest=_grouped(
-            Citation.objects.filter(target_symbol=OuterRef(f"{resolution}__symbol")),
-            "target_symbol",
-            Max("pk"),
-        ),
-    )
+def with_stamp(queryset):
+    """``queryset`` (over language versions with their resolution, or over rows joining them
+    both, as ``select_related`` does) with ``page_stamp`` and ``links_stamp``."""
+    page, links = _stamp_sql()
+    return queryset.annotate(page_stamp=RawSQL(page, ()), links_stamp=RawSQL(links, ()))
+
+
+def origin(request: HttpRequest) -> SafeString:
+    return mark_safe(escape(f"{request.scheme}://{request.get_host()}"))  # noqa: S308
+
+
+def page_key(page: str, row) -> str:
+    stamp = hashlib.sha256(row.page_stamp.encode()).hexdigest()[:32]
+    return f"{page}-{row.pk}-{stamp}"
 
 
 def cached_page(
-    request: HttpRequest, row, page: str, render: Callable[[], HttpResponse]
+    request: HttpRequest, row, page: str, render: Callable[[SafeString], HttpResponse]
 ) -> HttpResponse:
     """The page named ``page`` of ``row`` (fetched through ``with_stamp``) from the cache, or
-    rendered by ``render`` and kept when it answers 200."""
+    rendered by ``render(origin)`` and kept when it answers 200."""
     if request.GET.get("q"):
-        return render()
-    stamp = " ".join(str(getattr(row, name)) for name in STAMPS)
-    # The canonical link names the host the page was asked for.
-    where = f"{request.scheme}://{request.get_host()}"
-    key = f"{page}-{row.pk}-" + hashlib.sha256(f"{stamp} {where}".encode()).hexdigest()
+        return render(origin(request))
     cache = caches[CACHE]
+    key = page_key(page, row)
     try:
         content = cache.get(key)
     except Exception:  # an unreadable cache is only slower
         log.exception("page cache unreadable")
         content = None
-    if content is not None:
-        return HttpResponse(content)
-    response = render()
-    if response.status_code == 200:
-        try:
-            cache.set(key, response.content, None)
-        except Exception:
-            log.exception("page cache not written")
-    return response
+    if content is None:
+        response = render(ORIGIN)
+        if response.status_code != 200:
+            response.content = response.content.replace(_ORIGIN_BYTES, origin(request).encode())
+            return response
+        content = response.content
+        keep(key, content)
+    return HttpResponse(content.replace(_ORIGIN_BYTES, origin(request).encode()))
+
+
+def keep(key: str, content: bytes) -> None:
+    try:
+        caches[CACHE].set(key, content, None)
+    except Exception:
+        log.exception("page not kept")
 
 
 def clear() -> None:

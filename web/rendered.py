@@ -22,11 +22,20 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from resolutions.languages import LANGUAGE_ORDER
 from resolutions.models import Citation, FootnoteReference, LanguageVersion
 from resolutions.structure import arrange
 
-from .page_cache import CACHE, links_stamp
-from .presentation import CitedTarget, Marker, ShownParagraph, cited_targets, show_text
+from .page_cache import CACHE, ORIGIN, keep, page_key, with_stamp
+from .presentation import (
+    CitedTarget,
+    Marker,
+    ShownParagraph,
+    citations_of,
+    cited_targets,
+    group_citing,
+    show_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -175,8 +184,8 @@ def _key(version: LanguageVersion, links: int) -> str:
 
 
 def rendered_text(version: LanguageVersion, links: int) -> RenderedText:
-    """The text of ``version`` from the cache, or rendered and kept (``links``: its stamp of
-    resolved citations, ``web.page_cache.links_stamp``, read with the version)."""
+    """The text of ``version`` from the cache, or rendered and kept (``links``: its
+    ``links_stamp``, read with the version by ``web.page_cache.with_stamp``)."""
     cache = caches[CACHE]
     key = _key(version, links)
     try:
@@ -186,23 +195,41 @@ def rendered_text(version: LanguageVersion, links: int) -> RenderedText:
         text = None
     if text is None:
         text = render_text(version)
-        try:
-            cache.set(key, text, None)
-        except Exception:
-            log.exception("rendered text not kept")
+        keep(key, text)
     return text
 
 
+def version_page(version: LanguageVersion, text: RenderedText, origin: str) -> str:
+    """The resolution page of ``version`` (with its resolution) showing ``text``."""
+    resolution = version.resolution
+    versions = resolution.versions.defer("source_text")
+    return render_to_string(
+        "resolutions/version.html",
+        {
+            "origin": origin,
+            "version": version,
+            "resolution": resolution,
+            "versions": sorted(versions, key=lambda v: LANGUAGE_ORDER.index(v.language)),
+            "text": text,
+            "footnotes": [note.on_page() for note in text.notes],
+            "cites": text.cites,
+            "cited_by": group_citing(citations_of(resolution.symbol), version.language),
+        },
+    )
+
+
 def render_versions(version_ids: list[int]) -> None:
-    """Render the texts of these versions ahead of their first reader (after an import)."""
-    versions = (
+    """Render the texts of these versions, and their resolution pages, ahead of their first
+    reader (after an import)."""
+    versions = with_stamp(
         LanguageVersion.objects.filter(pk__in=version_ids)
         .select_related("resolution")
         .defer("source_text")
-        .annotate(links=links_stamp())
     )
     for version in versions:
-        caches[CACHE].set(_key(version, version.links), render_text(version), None)
+        text = render_text(version)
+        keep(_key(version, version.links_stamp), text)
+        keep(page_key("version", version), version_page(version, text, ORIGIN).encode())
 
 
 def render_imported(sender, version_ids: list[int], **kwargs) -> None:

@@ -2,6 +2,7 @@
 resolution."""
 
 from django import template
+from django.utils.html import format_html
 
 from resolutions.citations.formatting import citation_forms, footnote_forms
 
@@ -13,9 +14,10 @@ register = template.Library()
 @register.inclusion_tag("resolutions/includes/cite_box.html", takes_context=True)
 def cite_box(context, resolution, version, paragraph=None, footnotes=()) -> dict:
     """The "引用 Cite this" box of a language version, or of one of its paragraphs and the
-    footnotes shown with it (``web.rendered.NoteOnPage``)."""
+    footnotes shown with it (``web.rendered.NoteOnPage``). The permalink starts with the page's
+    ``origin`` (``web.page_cache``), already safe."""
     target = paragraph or version
-    permalink = context["request"].build_absolute_uri(target.get_absolute_url())
+    permalink = format_html("{}{}", context["origin"], target.get_absolute_url())
     forms = citation_forms(
         resolution.symbol,
         resolution.adopted_on,

@@ -8,7 +8,7 @@ once rendered (``web.page_cache``): answered from the cache, they cost one query
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from resolutions.labels import element_name
@@ -29,7 +29,7 @@ from ..presentation import (
     query_marker,
     show_text,
 )
-from ..rendered import RenderedText, render_text, rendered_text
+from ..rendered import RenderedText, render_text, rendered_text, version_page
 from .symbols import not_in_archive
 
 
@@ -57,7 +57,9 @@ def version(request, symbol: str, language: str):
         if not Resolution.objects.filter(symbol=symbol).exists():
             return not_in_archive(request, symbol)
         raise Http404(f"{symbol} has no {LANGUAGES[language]} version")
-    return cached_page(request, version, "version", lambda: _version_page(request, version))
+    return cached_page(
+        request, version, "version", lambda origin: _version_page(request, version, origin)
+    )
 
 
 def _text(request, version: LanguageVersion) -> RenderedText:
@@ -65,39 +67,26 @@ def _text(request, version: LanguageVersion) -> RenderedText:
     marked, rendered for this request."""
     if marker := query_marker(request.GET.get("q", ""), version.language):
         return render_text(version, marker)
-    return rendered_text(version, version.stamp_links)
+    return rendered_text(version, version.links_stamp)
 
 
-def _version_page(request, version: LanguageVersion):
-    text = _text(request, version)
-    resolution = version.resolution
-    return render(
-        request,
-        "resolutions/version.html",
-        {
-            "version": version,
-            "resolution": resolution,
-            "versions": _in_language_order(resolution.versions.defer("source_text")),
-            "text": text,
-            "footnotes": [note.on_page() for note in text.notes],
-            "cites": text.cites,
-            "cited_by": group_citing(citations_of(resolution.symbol), version.language),
-        },
-    )
+def _version_page(request, version: LanguageVersion, origin: str):
+    return HttpResponse(version_page(version, _text(request, version), origin))
 
 
 def paragraph(request, symbol: str, language: str, eid: str):
     paragraph = (
         with_stamp(
-            Paragraph.objects.select_related("version__resolution").defer("version__source_text"),
-            "version__",
+            Paragraph.objects.select_related("version__resolution").defer("version__source_text")
         )
         .filter(version__resolution__symbol=symbol, version__language=language, eid=eid)
         .first()
     )
     if paragraph is None:
         raise Http404(f"{symbol} has no paragraph {eid} in {LANGUAGES[language]}")
-    return cached_page(request, paragraph, "paragraph", lambda: _paragraph_page(request, paragraph))
+    return cached_page(
+        request, paragraph, "paragraph", lambda origin: _paragraph_page(request, paragraph, origin)
+    )
 
 
 @dataclass
@@ -108,9 +97,9 @@ class Neighbour:
     name: str
 
 
-def _paragraph_page(request, paragraph: Paragraph):
+def _paragraph_page(request, paragraph: Paragraph, origin: str):
     version = paragraph.version
-    version.stamp_links = paragraph.stamp_links
+    version.links_stamp = paragraph.links_stamp
     language = version.language
     text = _text(request, version)
     block = text.block(paragraph.eid)
@@ -133,6 +122,7 @@ def _paragraph_page(request, paragraph: Paragraph):
         request,
         "resolutions/paragraph.html",
         {
+            "origin": origin,
             "paragraph": paragraph,
             "focus": block,
             "version": version,

@@ -23,8 +23,10 @@ Exits with status 1 when any file failed.
 from collections import defaultdict
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from resolutions.bulk import write_bulk
 from resolutions.importer import ImportResult, Status, import_path
@@ -58,6 +60,14 @@ def collect_files(paths: list[str]) -> tuple[list[Path], list[Path]]:
         else:
             missing.append(path)
     return files, missing
+
+
+def _refresh_statistics() -> None:
+    """Bring PostgreSQL's statistics of the archive's tables up to date, so that the pages'
+    queries are planned for the archive as the import left it, not as it was before."""
+    tables = [model._meta.db_table for model in apps.get_app_config("resolutions").get_models()]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 class Command(BaseCommand):
@@ -154,6 +164,8 @@ class Command(BaseCommand):
         if show_progress:
             self.stderr.write("")
         self._report_skipped(skipped, verbosity)
+        if counts[Status.IMPORTED] or counts[Status.REPLACED]:
+            _refresh_statistics()
         if (counts[Status.IMPORTED] or counts[Status.REPLACED]) and not options["no_bulk"]:
             try:
                 bulk = write_bulk(settings.BULK_DIR)
