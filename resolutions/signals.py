@@ -1,6 +1,6 @@
 """What the archive announces to the parts that keep something derived from its texts.
 
-``texts_imported`` is sent by ``import_resolutions`` after each file whose texts it stored, with
+``texts_imported`` is sent by ``import_resolutions`` at the end of a run that stored texts, with
 ``version_ids``: the language versions stored (the search index has taken them already). The
 pages render them ahead of their first reader (``web.rendered``).
 """

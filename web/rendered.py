@@ -218,18 +218,19 @@ def version_page(version: LanguageVersion, text: RenderedText, origin: str) -> s
     )
 
 
-def render_versions(version_ids: list[int]) -> None:
+def render_versions(version_ids: list[int], chunk: int = 200) -> None:
     """Render the texts of these versions, and their resolution pages, ahead of their first
     reader (after an import)."""
-    versions = with_stamp(
-        LanguageVersion.objects.filter(pk__in=version_ids)
-        .select_related("resolution")
-        .defer("source_text")
-    )
-    for version in versions:
-        text = render_text(version)
-        keep(_key(version, version.links_stamp), text)
-        keep(page_key("version", version), version_page(version, text, ORIGIN).encode())
+    for start in range(0, len(version_ids), chunk):
+        versions = with_stamp(
+            LanguageVersion.objects.filter(pk__in=version_ids[start : start + chunk])
+            .select_related("resolution")
+            .defer("source_text")
+        )
+        for version in versions:
+            text = render_text(version)
+            keep(_key(version, version.links_stamp), text)
+            keep(page_key("version", version), version_page(version, text, ORIGIN).encode())
 
 
 def render_imported(sender, version_ids: list[int], **kwargs) -> None:

@@ -126,6 +126,7 @@ class Command(BaseCommand):
             counts[Status.FAILED] += 1
         show_progress = len(files) >= PROGRESS_MIN_FILES and self.stderr.isatty()
         unchanged: list[tuple[str, str]] = []
+        stored: list[int] = []
         indexing = settings.SEARCH_INDEX_ON_IMPORT
         with IndexBatch() as index_batch:
             for done, path in enumerate(files, start=1):
@@ -137,9 +138,7 @@ class Command(BaseCommand):
                     force=force,
                     on_stored=index_batch.take if indexing else None,
                 )
-                stored = [result.version.pk for result in outcome.results if result.version]
-                if stored:
-                    texts_imported.send(sender=self.__class__, version_ids=stored)
+                stored += [result.version.pk for result in outcome.results if result.version]
                 for result in outcome.results:
                     counts[result.status] += 1
                     if result.status == Status.UNCHANGED:
@@ -164,8 +163,11 @@ class Command(BaseCommand):
         if show_progress:
             self.stderr.write("")
         self._report_skipped(skipped, verbosity)
-        if counts[Status.IMPORTED] or counts[Status.REPLACED]:
+        if stored:
             _refresh_statistics()
+            # Once every file is in: a text's page shows its other language versions and what
+            # cites it, which later files of the same run may add.
+            texts_imported.send(sender=self.__class__, version_ids=stored)
         if (counts[Status.IMPORTED] or counts[Status.REPLACED]) and not options["no_bulk"]:
             try:
                 bulk = write_bulk(settings.BULK_DIR)
