@@ -133,12 +133,11 @@ class Resolution(models.Model):
         return vote_summary(self.vote) if self.vote else None
 
 
-def content_prefetches() -> list[Prefetch]:
-    """What a whole text needs besides its version row: the resolution's versions, paragraphs,
-    footnotes, footnote references and citations, a query each however long the text."""
+def text_prefetches() -> list[Prefetch]:
+    """What a whole text needs besides its version row: paragraphs, footnotes, footnote
+    references and citations, a query each however long the text."""
     citations = Citation.objects.order_by("start")
     return [
-        Prefetch("resolution__versions", queryset=LanguageVersion.objects.defer("source_text")),
         Prefetch("paragraphs__citations", queryset=citations),
         Prefetch(
             "paragraphs__footnote_references",
@@ -156,7 +155,12 @@ class LanguageVersionQuerySet(models.QuerySet):
         return (
             self.select_related("resolution")
             .defer("source_text")
-            .prefetch_related(*content_prefetches())
+            .prefetch_related(
+                Prefetch(
+                    "resolution__versions", queryset=LanguageVersion.objects.defer("source_text")
+                ),
+                *text_prefetches(),
+            )
         )
 
     def in_language_order(self) -> "LanguageVersionQuerySet":

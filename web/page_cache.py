@@ -96,13 +96,8 @@ def cached_page(
     rendered by ``render(origin)`` and kept when it answers 200."""
     if request.GET.get("q"):
         return render(origin(request))
-    cache = caches[CACHE]
     key = page_key(page, row)
-    try:
-        content = cache.get(key)
-    except Exception:  # an unreadable cache is only slower
-        log.exception("page cache unreadable")
-        content = None
+    content = kept(key)
     if content is None:
         response = render(ORIGIN)
         if response.status_code != 200:
@@ -113,11 +108,21 @@ def cached_page(
     return HttpResponse(content.replace(_ORIGIN_BYTES, origin(request).encode()))
 
 
-def keep(key: str, content: bytes) -> None:
+def kept(key: str):
+    """What is kept under ``key``, or None (an unreadable cache is only slower)."""
     try:
-        caches[CACHE].set(key, content, None)
+        return caches[CACHE].get(key)
     except Exception:
-        log.exception("page not kept")
+        log.exception("page cache unreadable")
+        return None
+
+
+def keep(key: str, value) -> None:
+    """Keep ``value`` (a page's bytes, a rendered text) until the cache is full or emptied."""
+    try:
+        caches[CACHE].set(key, value, None)
+    except Exception:
+        log.exception("page cache not written")
 
 
 def clear() -> None:

@@ -17,16 +17,15 @@ Nothing here depends on the request, so what is kept is the same for every reade
 import logging
 from dataclasses import dataclass, field
 
-from django.core.cache import caches
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from resolutions.languages import LANGUAGE_ORDER
-from resolutions.models import Citation, FootnoteReference, LanguageVersion
+from resolutions.models import LanguageVersion, text_prefetches
 from resolutions.structure import arrange
 
-from .page_cache import CACHE, ORIGIN, keep, page_key, with_stamp
+from .page_cache import ORIGIN, keep, kept, page_key, with_stamp
 from .presentation import (
     CitedTarget,
     Marker,
@@ -109,22 +108,10 @@ class RenderedText:
         return list(merged.values())
 
 
-def _text_prefetches() -> list[Prefetch]:
-    citations = Citation.objects.order_by("start")
-    return [
-        Prefetch("paragraphs__citations", queryset=citations),
-        Prefetch(
-            "paragraphs__footnote_references",
-            queryset=FootnoteReference.objects.select_related("footnote").order_by("offset"),
-        ),
-        Prefetch("footnotes__citations", queryset=citations),
-    ]
-
-
 def render_text(version: LanguageVersion, marker: Marker | None = None) -> RenderedText:
     """Fetch (five queries) and render the text of ``version``; ``marker`` marks search
     words."""
-    prefetch_related_objects([version], *_text_prefetches())
+    prefetch_related_objects([version], *text_prefetches())
     language = version.language
     paragraphs = list(version.paragraphs.all())
     footnotes = list(version.footnotes.all())
@@ -186,13 +173,8 @@ def _key(version: LanguageVersion, links: int) -> str:
 def rendered_text(version: LanguageVersion, links: int) -> RenderedText:
     """The text of ``version`` from the cache, or rendered and kept (``links``: its
     ``links_stamp``, read with the version by ``web.page_cache.with_stamp``)."""
-    cache = caches[CACHE]
     key = _key(version, links)
-    try:
-        text = cache.get(key)
-    except Exception:  # an unreadable cache is only slower
-        log.exception("rendered text unreadable")
-        text = None
+    text = kept(key)
     if text is None:
         text = render_text(version)
         keep(key, text)
