@@ -22,6 +22,7 @@ server process on the machine.
 import hashlib
 import logging
 from collections.abc import Callable
+from functools import cache
 
 from django.core.cache import caches
 from django.db.models.expressions import RawSQL
@@ -45,6 +46,7 @@ ORIGIN = mark_safe("<origin>")  # noqa: S308 — a placeholder, replaced before 
 _ORIGIN_BYTES = ORIGIN.encode()
 
 
+@cache
 def _stamp_sql() -> tuple[str, str]:
     """The SQL of the page stamp and of the links stamp, for a query over language versions (or
     joining them, with their resolution): each reads a few rows through an index."""

@@ -21,7 +21,6 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from resolutions.languages import LANGUAGE_ORDER
 from resolutions.models import LanguageVersion, text_prefetches
 from resolutions.structure import arrange
 
@@ -184,14 +183,13 @@ def rendered_text(version: LanguageVersion, links: int) -> RenderedText:
 def version_page(version: LanguageVersion, text: RenderedText, origin: str) -> str:
     """The resolution page of ``version`` (with its resolution) showing ``text``."""
     resolution = version.resolution
-    versions = resolution.versions.defer("source_text")
     return render_to_string(
         "resolutions/version.html",
         {
             "origin": origin,
             "version": version,
             "resolution": resolution,
-            "versions": sorted(versions, key=lambda v: LANGUAGE_ORDER.index(v.language)),
+            "versions": resolution.versions.defer("source_text").in_language_order(),
             "text": text,
             "footnotes": [note.on_page() for note in text.notes],
             "cites": text.cites,

@@ -127,7 +127,7 @@ def _paragraph_page(request, paragraph: Paragraph, origin: str):
             "focus": block,
             "version": version,
             "resolution": version.resolution,
-            "versions": _in_language_order(versions.defer("source_text")),
+            "versions": versions.defer("source_text").in_language_order(),
             "previous": previous and _neighbour(version, previous),
             "next": following and _neighbour(version, following),
             "footnotes": footnotes,
