@@ -18,11 +18,11 @@ PORT ?= 8000
 PARAGRAPHS ?= 10000
 CORPUS_DIR ?= ../shared/corpus
 
-# Browser tests need Chromium with CJK fonts, the HTML checker needs Java and the deployment
-# tests run the shipped nginx site: from Debian's packages, installed when missing (as root, or
-# through sudo).
+# Browser tests need Chromium with CJK and Latin (Noto) fonts, the HTML checker needs Java and
+# the deployment tests run the shipped nginx site: from Debian's packages, installed when missing
+# (as root, or through sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-TEST_PACKAGES := chromium fonts-noto-cjk default-jre-headless nginx openssl
+TEST_PACKAGES := chromium fonts-noto-cjk fonts-noto-core default-jre-headless nginx openssl
 
 .PHONY: demo test bench load faults install install-prod browser lint clean
 
@@ -45,7 +45,8 @@ install-prod: $(BIN)/.installed-prod
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null \
 	    || ! [ -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null \
-	    || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	    || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+	    || ! fc-list : family 2>/dev/null | grep -qx "Noto Sans"; then \
 	  echo "Installing $(TEST_PACKAGES) for the browser, HTML and deployment tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	    $(SUDO) apt-get install -y -qq --no-install-recommends $(TEST_PACKAGES); \

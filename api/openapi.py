@@ -6,8 +6,10 @@ schemas are in ``schemas``.
 """
 
 from resolutions.bodies import SESSION_PATTERN
+from resolutions.citations.pasted import MAX_CITATION
 from resolutions.symbols import URL_SYMBOL_SHAPE
-from search.forms import KINDS, MAX_PAGE, MAX_QUERY, PERIOD_PATTERN
+from search.forms import KINDS, MAX_PAGE, MAX_QUERY, MAX_SYMBOL, PERIOD_PATTERN
+from search.service import PAGE_SIZE as SEARCH_PAGE_SIZE
 from search.service import SORTS
 
 from .filters import FIRST_YEAR, LAST_YEAR, MAX_SYMBOL_QUERY
@@ -242,20 +244,79 @@ PATHS = {
             _query("language", LANGUAGE, "Only paragraphs in this language."),
             _query("kind", {"type": "string", "enum": list(KINDS)}, "Only this kind of text."),
             _query(
+                "state",
+                {"type": "string", "pattern": "^[A-Z]{3}$"},
+                "Only resolutions naming this State or territory: its ISO 3166 alpha-3 code "
+                "(SYR, COD; SUN for the USSR).",
+            ),
+            _query(
+                "symbol",
+                {"type": "string", "maxLength": MAX_SYMBOL},
+                "Only in this resolution: its symbol in any spelling (76/127, 2286 (2016)).",
+            ),
+            _query(
+                "adopted_from",
+                {"type": "string", "format": "date"},
+                "Only resolutions adopted on this day (YYYY-MM-DD) or later; those whose "
+                "adoption date is unknown are left out.",
+            ),
+            _query(
+                "adopted_to",
+                {"type": "string", "format": "date"},
+                "Only resolutions adopted on this day (YYYY-MM-DD) or earlier; not before "
+                "adopted_from.",
+            ),
+            _query(
                 "sort",
                 {"type": "string", "enum": list(SORTS), "default": "relevance"},
                 "relevance, or date (newest first).",
             ),
             ref("parameters", "Page"),
+            _query(
+                "per_page",
+                {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": MAX_PER_PAGE,
+                    "default": SEARCH_PAGE_SIZE,
+                },
+                "How many hits a page holds.",
+            ),
         ],
         {
             "200": _ok(
-                "A page of hits (20 a page) and facet counts",
+                "A page of hits and facet counts; on the first page, the resolutions whose "
+                "title matches the query",
                 "SearchResults",
                 revalidated=False,
                 paged=True,
             ),
             "400": ref("responses", "BadRequest"),
+            "503": ref("responses", "ServiceUnavailable"),
+        },
+    ),
+    "/resolve/": _get(
+        "resolveCitation",
+        "Where a citation leads: the resolution, the version and the paragraph it names",
+        [
+            _query(
+                "cite",
+                {"type": "string", "minLength": 1, "maxLength": MAX_CITATION},
+                "A citation as written: 大会第76/127号决议，第22段 · GA res 76/127, para 22 · "
+                "S/RES/2286 (2016), para. 4 (a) · 第76/127号决议序言部分第3段 · a permalink. A "
+                "Chinese citation leads to the Chinese version, any other to the English one, "
+                "when the archive has the place cited in it.",
+                required=True,
+            ),
+        ],
+        {
+            "200": _ok("The place cited", "ResolvedCitation", revalidated=False),
+            "400": ref("responses", "BadRequest"),
+            "404": {
+                "description": "The archive does not hold the resolution cited, or the place "
+                "cited in it; `missing` says which.",
+                "content": _json_content(schema("CitationNotFound")),
+            },
             "503": ref("responses", "ServiceUnavailable"),
         },
     ),

@@ -27,6 +27,8 @@ def resolution_summary(request, resolution: Resolution, language: str = "") -> d
     return {
         **resolution_fields(resolution),
         "title": shown.title if shown else None,
+        "subtitle": shown.subtitle if shown else "",
+        "states": resolution.states,
         "languages": [version.language for version in versions],
         "links": {
             "self": api_url(request, "resolution", symbol=resolution.symbol),
@@ -43,11 +45,13 @@ def resolution_detail(request, resolution: Resolution) -> dict:
         "agenda_items": resolution.agenda_items,
         "draft_symbols": resolution.draft_symbols,
         "vote": resolution.vote,
+        "states": resolution.states,
         "languages": [version.language for version in versions],
         "versions": [
             {
                 "language": version.language,
                 "title": version.title,
+                "subtitle": version.subtitle,
                 "distributed_on": _iso(version.distributed_on),
                 "imported_at": _iso(version.imported_at),
                 "links": version_links(request, resolution, version.language),

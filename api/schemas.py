@@ -58,6 +58,17 @@ RESOLUTION_METADATA = {
 }
 LANGUAGE = {"type": "string", "enum": LANGUAGE_ORDER}
 LANGUAGES = {"type": "array", "items": LANGUAGE}
+SUBTITLE = {
+    **STRING,
+    "description": "The opening words of the first paragraph, under a title that names no "
+    "subject (Resolution 242 (1967)); empty otherwise.",
+}
+STATES = {
+    "type": "array",
+    "items": {"type": "string", "pattern": "^[A-Z]{3}$"},
+    "description": "ISO 3166 alpha-3 codes of the States and territories the text names "
+    "(historic ones included: SUN, YUG, RHO).",
+}
 PARAGRAPH_KIND = {"type": "string", "enum": [kind for kind in KINDS if kind != "footnote"]}
 
 SCHEMAS = {
@@ -78,7 +89,11 @@ SCHEMAS = {
         }
     ),
     "Index": json_object(
-        {"links": json_object({"resolutions": URL, "search": URL, "openapi": URL})}
+        {
+            "links": json_object(
+                {"resolutions": URL, "search": URL, "openapi": URL, "documentation": URL}
+            )
+        }
     ),
     "ResolutionSummary": json_object(
         {
@@ -86,6 +101,8 @@ SCHEMAS = {
             "title": nullable(
                 "string", description="In the language filtered on, else the first version's."
             ),
+            "subtitle": SUBTITLE,
+            "states": STATES,
             "languages": LANGUAGES,
             "links": json_object({"self": URL, "html": URL}),
         }
@@ -104,6 +121,7 @@ SCHEMAS = {
         {
             "language": LANGUAGE,
             "title": STRING,
+            "subtitle": SUBTITLE,
             "distributed_on": DATE,
             "imported_at": {**STRING, "format": "date-time"},
             "links": json_object({"self": URL, "html": URL}),
@@ -113,6 +131,7 @@ SCHEMAS = {
         {
             **RESOLUTION_FIELDS,
             **RESOLUTION_METADATA,
+            "states": STATES,
             "languages": LANGUAGES,
             "versions": {"type": "array", "items": schema("VersionSummary")},
             "links": json_object({"self": URL, "html": URL}),
@@ -219,26 +238,89 @@ SCHEMAS = {
             "kind": {"type": "string", "enum": list(KINDS)},
             "url": {**STRING, "description": "Path of the paragraph's page on the site."},
             "title": STRING,
+            "subtitle": SUBTITLE,
             "adopted_on": DATE,
             "snippet": {**STRING, "description": "HTML: the text around the hit, words in <mark>."},
             "score": nullable("number"),
             "links": json_object({"api": URL, "html": URL}),
         }
     ),
+    "SearchResolution": json_object(
+        {
+            "symbol": STRING,
+            "language": {**LANGUAGE, "description": "The language of the title that matched."},
+            "title": STRING,
+            "marked_title": {**STRING, "description": "HTML: the title, query words in <mark>."},
+            "url": {**STRING, "description": "Path of the language version's page on the site."},
+            "adopted_on": DATE,
+            "links": json_object({"api": URL, "html": URL}),
+        }
+    ),
+    "ResolvedCitation": json_object(
+        {
+            "symbol": {**STRING, "examples": ["A/RES/76/127", "S/RES/2286 (2016)"]},
+            "language": LANGUAGE,
+            "eid": nullable(
+                "string",
+                description="The paragraph or footnote; null when the citation names the "
+                "resolution only.",
+            ),
+            "url": {
+                **URL,
+                "description": "The paragraph's page (a footnote: its place on the version's "
+                "page), or the version's.",
+            },
+            "api": {**URL, "description": "The paragraph, footnote or version in this API."},
+        }
+    ),
+    "CitationNotFound": json_object(
+        {
+            "error": {**STRING, "description": "What the archive does not hold, in words."},
+            "symbol": STRING,
+            "missing": {"type": "string", "enum": ["resolution", "paragraph"]},
+        }
+    ),
     "SearchResults": json_object(
         {
+            "citation": {
+                "type": ["object", "null"],
+                "description": "When q is a citation (大会第76/127号决议，第22段, GA res 76/127, "
+                "para 22): where it leads, or what the archive lacks (`missing`); the hits are "
+                "then those of its resolution's symbol.",
+                "properties": {
+                    "symbol": STRING,
+                    "language": nullable("string"),
+                    "eid": nullable("string"),
+                    "place": STRING,
+                    "url": STRING,
+                    "missing": {
+                        "type": ["string", "null"],
+                        "enum": ["resolution", "paragraph", None],
+                    },
+                },
+                "required": ["symbol", "language", "eid", "place", "url", "missing"],
+            },
             "query": STRING,
             "total": {**INTEGER, "minimum": 0},
             "page": {**INTEGER, "minimum": 1},
             "pages": {**INTEGER, "minimum": 0},
+            "per_page": {**INTEGER, "minimum": 1, "maximum": MAX_PER_PAGE},
             "seconds": {"type": "number"},
             "notices": {**STRINGS, "description": "What was made of an odd query."},
             "symbol": nullable("string", description="The canonical symbol, when q is one."),
             "symbol_url": nullable("string"),
+            "resolutions": {
+                "type": "array",
+                "items": schema("SearchResolution"),
+                "description": "On the first page, the resolutions whose title matches the "
+                "query (a few at most, best first, one per resolution); `total` and `hits` count "
+                "paragraphs and footnotes only.",
+            },
             "hits": {"type": "array", "items": schema("SearchHit")},
             "facets": {
                 "type": "object",
-                "description": "Per facet (body, period, language, kind): [value, count] pairs.",
+                "description": "Per facet (body, period, language, kind, state): [value, count] "
+                "pairs.",
                 "additionalProperties": {
                     "type": "array",
                     "items": {

@@ -7,7 +7,7 @@ from django.urls import path, re_path, register_converter
 import web.urls  # noqa: F401
 from web.converters import EidConverter
 
-from . import views
+from . import resolving, views
 from .openapi import ELEMENT_PATTERN
 
 
@@ -35,6 +35,7 @@ urlpatterns = [
         name="element",
     ),
     path("search/", views.search, name="search"),
+    path("resolve/", resolving.resolve, name="resolve"),
     # Last: other spellings are redirected, anything else is a JSON 404 (even a path holding a
     # line break, which <path:> would leave to the site's HTML 404).
     re_path(r"^(?P<rest>(?s:.+))$", views.elsewhere, name="elsewhere"),

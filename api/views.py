@@ -11,6 +11,7 @@ from django.urls import Resolver404, get_script_prefix, resolve, reverse
 from django.utils.encoding import escape_uri_path
 
 from resolutions.citations.links import symbol_url
+from resolutions.citations.resolving import citation_in_query
 from resolutions.exports import export_version
 from resolutions.models import Footnote, LanguageVersion, Paragraph, Resolution
 from resolutions.symbols import split_symbol_path
@@ -22,7 +23,7 @@ from . import openapi, representations
 from .filters import NEWEST_FIRST, filtered_resolutions
 from .freshness import NotInArchive, list_validators, resolution_validators, version_validators
 from .http import RETRY_AFTER, BadParameter, api_view, error_response, json_response
-from .pagination import Page, link_header
+from .pagination import MAX_PER_PAGE, Page, link_header, whole_number
 
 
 def _versions_in_language_order():
@@ -34,13 +35,14 @@ def _versions_in_language_order():
 
 @api_view
 def index(request):
-    """Where to start: the resources and their description."""
+    """Where to start: the resources, their description and its page for people (/api/)."""
     return json_response(
         {
             "links": {
                 "resolutions": representations.api_url(request, "resolutions"),
                 "search": representations.api_url(request, "search"),
                 "openapi": representations.api_url(request, "openapi"),
+                "documentation": request.build_absolute_uri(reverse("api_docs")),
             }
         }
     )
@@ -137,13 +139,19 @@ def search(request):
     form = SearchForm(request.GET, query_required=True)
     if refused := form.first_error():
         raise BadParameter(*refused)
+    per_page = whole_number(request.GET, "per_page", SEARCH_PAGE_SIZE, 1, MAX_PER_PAGE)
     query, filters, sort, number = form.search_arguments()
-    outcome = run_search(query, filters, sort, number)
+    # A citation is named first and searched as its resolution's symbol, as on the page.
+    citation = citation_in_query(query)
+    outcome = run_search(citation.symbol if citation else query, filters, sort, number, per_page)
     if outcome.unavailable:
         response = error_response(503, "search index unavailable")
         response["Retry-After"] = str(RETRY_AFTER)
         return response
-    payload = search_payload(outcome, symbol_url(outcome.symbol) if outcome.symbol else None)
+    payload = {
+        "citation": citation and citation.summary(),
+        **search_payload(outcome, symbol_url(outcome.symbol) if outcome.symbol else None),
+    }
     for hit in payload["hits"]:
         hit["links"] = {
             "api": representations.api_url(
@@ -151,7 +159,12 @@ def search(request):
             ),
             "html": request.build_absolute_uri(hit["url"]),
         }
-    page = Page(number=outcome.page, per_page=SEARCH_PAGE_SIZE, count=outcome.total)
+    for found in payload["resolutions"]:
+        found["links"] = {
+            "api": representations.api_url(request, "resolution", symbol=found["symbol"]),
+            "html": request.build_absolute_uri(found["url"]),
+        }
+    page = Page(number=outcome.page, per_page=per_page, count=outcome.total)
     payload["links"] = page.links(request)
     response = json_response(payload)
     response["Link"] = link_header(payload["links"])

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 
+from api.docs import api_documentation
 from resolutions.symbols import URL_SYMBOL_SHAPE
 from web.feeds import CitedByFeed, NewResolutionsFeed, SearchFeed
 from web.sitemaps import SITEMAPS
@@ -44,8 +45,10 @@ urlpatterns = [
     path("downloads/", opendata.downloads, name="downloads"),
     path("downloads/un-resolutions.jsonl.gz", opendata.bulk_file, name="bulk_file"),
     path("api/v1/", include("api.urls")),
-    # The resolution URLs' catch-all would take these for symbols: the API's root is meant.
-    re_path(r"^api(?:/v1)?/?$", lambda request: redirect("/api/v1/", permanent=True)),
+    path("api/", api_documentation, name="api_docs"),
+    # The resolution URLs' catch-all would take these for symbols: the API is meant.
+    re_path(r"^api$", lambda request: redirect("/api/", permanent=True)),
+    re_path(r"^api/v1$", lambda request: redirect("/api/v1/", permanent=True)),
     path("", include(([path("search/", search, name="search")], "search"))),
     # Last: resolution URLs end with a catch-all that redirects variant spellings of symbols.
     path("", include("web.urls")),

@@ -27,12 +27,17 @@ graceful_timeout = 20
 keepalive = 5
 
 # --- Request limits ---------------------------------------------------------------------------
-# The same bounds nginx applies (large_client_header_buffers 4 8k), so a request nginx passes is
-# never refused here; without nginx they protect the workers themselves: a longer request line
-# is refused with 414, a larger header field or more of them with 431.
-limit_request_line = 8190
+# A search's URL carries its query: the 1,000 characters the search takes (search.forms.MAX_QUERY)
+# are some 9,000 bytes of Chinese percent-encoded, 12,000 of characters beyond the BMP, and the
+# page a search leads to sends that URL back as its Referer. The site answers a query of any
+# length with its own page (a 400 past the limit), so such requests must reach it: header fields
+# up to nginx's 16 KB buffers (large_client_header_buffers 4 16k), a larger one refused with
+# 431. gunicorn bounds a request line at 8190 bytes at most, or not at all (0): it is left to
+# nginx, which refuses a line longer than 16 KB with 414; served without nginx (make demo), a
+# worker reading an endless line is stopped by the worker timeout.
+limit_request_line = 0
 limit_request_fields = 100
-limit_request_field_size = 8190
+limit_request_field_size = 16384
 
 # --- Logging ----------------------------------------------------------------------------------
 # JSON lines on stdout (config/logging.py): the access log has one line per request with its

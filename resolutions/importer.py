@@ -6,6 +6,11 @@ Re-importing a file whose bytes have not changed writes nothing; a changed file 
 language version. Citations point at the resolution they cite as soon as both are in the
 archive, whichever arrived first.
 
+Texts are repaired as they are read (``parsing.shared.repairs``) with the words of the whole
+archive as evidence: ``run_words`` reads them once for a run of files, stored and about to be
+imported alike, so that importing files one at a time or all together mends them the same way
+where the archive allows.
+
 The importer knows nothing of what else the archive keeps: whoever imports passes ``on_stored``,
 called with each language version once its file's transaction has committed (the import command
 hands them to the search index that way).
@@ -27,8 +32,9 @@ from .models import (
     FootnoteReference,
     LanguageVersion,
 )
-from .parsing import Issue, ParsedResolution, ParseError, read_source, validate
+from .parsing import Issue, KnownWords, ParsedResolution, ParseError, read_source, validate
 from .storing import MetadataConflict, store
+from .vocabulary import archive_words
 
 # Bounds far above any real UN text (the longest line of the corpus is under 2,000 bytes, a
 # whole Official Records volume a few megabytes): a file past them is not a resolution, and
@@ -72,6 +78,12 @@ class FileImport:
     left_out: list[Issue] = field(default_factory=list)
 
 
+def run_words(paths: list[Path]) -> KnownWords:
+    """The evidence for repairing the texts of a run of files: the archive's words and the
+    files' own (pass it to ``import_path`` as ``known_words``)."""
+    return archive_words(paths, max_bytes=MAX_FILE_BYTES)
+
+
 def import_file(path: Path, **options) -> ImportResult:
     """Import a file holding one resolution (see ``import_path`` for the options)."""
     (result,) = import_path(path, **options).results
@@ -86,6 +98,7 @@ def import_path(
     strict_alignment: bool = False,
     force: bool = False,
     on_stored: OnStored | None = None,
+    known_words: KnownWords | None = None,
 ) -> FileImport:
     """Import one file, never raising for a bad one: the results say what went wrong.
 
@@ -98,6 +111,9 @@ def import_path(
 
     ``on_stored`` is called with each language version stored, once the file's transaction has
     committed; if it fails, the version stays stored and its result says what failed.
+
+    ``known_words`` (see ``run_words``) is the evidence for mending words the OCR left
+    hyphenated; without it, the words stored in the archive are read (one query).
     """
     try:
         data = path.read_bytes()
@@ -107,7 +123,7 @@ def import_path(
     if problem := _size_problem(data):
         return FileImport(path, [ImportResult(path, Status.FAILED, issues=[problem])])
     try:
-        source = read_source(data, language=language)
+        source = read_source(data, language=language, known_words=known_words or archive_words())
     except ParseError as error:
         return FileImport(path, [ImportResult(path, Status.FAILED, issues=[error.issue])])
     if not source.documents:
@@ -229,7 +245,7 @@ def _plan(
         plan.result.issues = mismatches
         return plan
     plan.result.status = Status.IMPORTED
-    plan.result.issues = [*issues, *mismatches]
+    plan.result.issues = [*issues, *parsed.repairs, *mismatches]
     plan.replaced_id = existing.id if existing else None
     return plan
 

@@ -10,6 +10,7 @@ Only the importer (``resolutions.importer``) writes these tables.
 """
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -91,6 +92,12 @@ class Resolution(models.Model):
             "[...]}; see resolutions.parsing.crunsc.vote. Empty when the source does not say."
         ),
     )
+    states = ArrayField(
+        models.CharField(max_length=3),
+        default=list,
+        blank=True,
+        help_text="ISO 3166 alpha-3 codes of the States its paragraphs name: resolutions.states.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -102,6 +109,7 @@ class Resolution(models.Model):
             models.Index(fields=["body", "session", "number"], name="resolution_ga_browse"),
             models.Index(fields=["body", "year", "number"], name="resolution_sc_browse"),
             models.Index(fields=["adopted_on"], name="resolution_adopted_on"),
+            GinIndex(fields=["states"], name="resolution_states"),
         ]
 
     def __str__(self) -> str:
@@ -184,6 +192,11 @@ class LanguageVersion(models.Model):
         help_text="The words that open the text: 大会， / The General Assembly,",
     )
     agenda_title = models.TextField(blank=True, help_text="Title of the agenda item, as printed.")
+    subtitle = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Opening words of the first paragraph, shown under a title with no subject.",
+    )
     adoption_note = models.TextField(
         blank=True,
         help_text="How it was adopted, as printed under the header: "

@@ -14,6 +14,8 @@ from .models import (
 )
 from .parsing import Issue, ParsedResolution
 from .parsing.document import CitationSpan, ParsedFootnote, ParsedParagraph
+from .states import states_named
+from .titles import subtitle_for
 
 
 class MetadataConflict(Exception):
@@ -86,6 +88,9 @@ def store(
         distributed_on=parsed.distributed_on,
         opening_formula=parsed.opening_formula,
         agenda_title=parsed.agenda_title,
+        subtitle=subtitle_for(
+            parsed.title, resolution.short_symbol, [(p.kind, p.text) for p in parsed.paragraphs]
+        ),
         adoption_note=parsed.adoption_note,
         source_name=source_name,
         source_sha256=source_sha256,
@@ -113,11 +118,20 @@ def store(
             for span in parsed_note.citations
         ]
     )
+    _store_states(resolution)
     # Citations imported earlier that were waiting for this resolution now point at it.
     Citation.objects.filter(target_symbol=resolution.symbol, target__isnull=True).update(
         target=resolution
     )
     return version
+
+
+def _store_states(resolution: Resolution) -> None:
+    """The States and territories named in the paragraphs of every language version stored."""
+    texts = Paragraph.objects.filter(version__resolution=resolution).values_list("text", flat=True)
+    year = resolution.adopted_on.year if resolution.adopted_on else resolution.year
+    resolution.states = sorted(set().union(*(states_named(text, year) for text in texts)))
+    resolution.save(update_fields=["states"])
 
 
 def _store_paragraphs(version: LanguageVersion, parsed: list[ParsedParagraph]) -> list[Paragraph]:

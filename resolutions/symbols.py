@@ -13,7 +13,10 @@ General Assembly resolutions changed numbering scheme in 1976:
   resolutions adopted together under one number. Canonical: ``A/RES/217A(III)``.
 * From the thirty-first session (1976) the numbering restarts at 1 in every session and
   the session comes first, in arabic numerals: ``76/127`` is the 127th resolution of the
-  seventy-sixth session. Canonical: ``A/RES/76/127``.
+  seventy-sixth session. Canonical: ``A/RES/76/127``. Sessions run to three digits (the
+  100th opens in 2045). Here too a part letter marks resolutions adopted together under one
+  number, sometimes months apart: ``58/1 B`` is part B of resolution 58/1, a resolution of its
+  own. Canonical, spelt as the early ones are: ``A/RES/58/1B``.
 * Special sessions and emergency special sessions have their own session numbers, with
   the prefix ``S-`` or ``ES-``. Those held before 1976 took their resolution numbers from
   the consecutive series (``1874 (S-IV)``, ``2253 (ES-V)``; canonical ``A/RES/1874(S-IV)``),
@@ -46,11 +49,11 @@ SECURITY_COUNCIL = "SC"
 ECONOMIC_AND_SOCIAL_COUNCIL = "ECOSOC"
 OTHER_BODY = "OTHER"
 
-# Sessional numbering began with the thirty-first session. The upper bounds are generous
-# (the General Assembly held its 80th session in 2025; no session has adopted 1,000
-# resolutions) but keep page numbers such as "2/13" and dates such as "12/10" out.
+# Sessional numbering began with the thirty-first session. The upper bounds are generous (the
+# 100th session opens in 2045; no session has adopted 1,000 resolutions) but keep page numbers
+# ("2/13") and dates ("12/10") out. Whether a session has opened yet is a matter of the date.
 FIRST_SESSIONAL_SESSION = 31
-LAST_PLAUSIBLE_SESSION = 99
+LAST_PLAUSIBLE_SESSION = 999
 MAX_SESSIONAL_NUMBER = 999
 LAST_ROMAN_SESSION = FIRST_SESSIONAL_SESSION - 1
 # The seventh special session (1975) and the fifth emergency special session (1967) were the
@@ -112,7 +115,13 @@ TITLE_CASE_COMPONENTS = {"add", "amend", "corr", "rev", "sub"}
 # Patterns for *locating* symbols in running text. They describe the written shape only
 # (no groups, optional whitespace where the UN puts a space or a line may break); every
 # hit must still be confirmed with parse_symbol.
-SESSIONAL_SHAPE = r"(?:E?S-)?[0-9]{1,2}/[0-9]{1,3}"
+# A part letter after a sessional number ("58/1 B") is one capital followed by punctuation, the
+# end, a citation's next word or a Chinese one: "resolution 58/1 A new …" keeps its article out.
+PART_LETTER_SHAPE = (
+    r"[A-Z](?![0-9A-Za-z/(-])(?=\s*(?:[,;.:)\]”\"，、；。）号和及与或]|$|(?:of|and|or|et|ou|du|section"
+    r"|entitled|intitulée?s?|adopted|on|in|which|after|paras?|paragraphs?)\b))"
+)
+SESSIONAL_SHAPE = rf"(?:E?S-)?[0-9]{{1,3}}/[0-9]{{1,3}}(?:\s?{PART_LETTER_SHAPE})?"
 EARLY_SHAPE = r"[0-9]{1,4}\s*(?:[A-Z]\s*)?\(\s*(?:E?S-)?[IVX]{1,6}\s*\)"
 SECURITY_COUNCIL_SHAPE = r"[0-9]{1,4}\s*\(\s*[0-9]{4}\s*\)"
 # Older texts put a space in "Add. 1"; it is dropped in the canonical form.
@@ -128,10 +137,10 @@ FULL_SYMBOL_SHAPE = (
     rf"|{DOCUMENT_SHAPE})"
 )
 # A resolution's canonical symbol as the archive's URLs write it, the space of a Council symbol
-# dropped: A/RES/76/127, A/RES/ES-11/1, A/RES/217A(III), S/RES/2286(2016). Other spellings are
-# redirected to it (see split_symbol_path).
+# dropped: A/RES/76/127, A/RES/58/1B, A/RES/ES-11/1, A/RES/217A(III), S/RES/2286(2016). Other
+# spellings are redirected to it (see split_symbol_path).
 URL_SYMBOL_SHAPE = (
-    r"A/RES/(?:(?:ES-|S-)?[1-9]\d*/[1-9]\d*|[1-9]\d*[A-Z]?\((?:E?S-)?[IVXL]+\))"
+    r"A/RES/(?:(?:ES-|S-)?[1-9]\d*/[1-9]\d*[A-Z]?|[1-9]\d*[A-Z]?\((?:E?S-)?[IVXL]+\))"
     r"|S/RES/[1-9]\d*\(\d{4}\)"
 )
 # At most a language and a paragraph follow a resolution's symbol in a URL path.
@@ -160,16 +169,16 @@ class Symbol:
 
     @property
     def short(self) -> str:
-        """The form used when citing in running text: "76/127", "2286 (2016)", "22 A (I)"."""
+        """The form used when citing in running text: "76/127", "58/1 B", "2286 (2016)"."""
         if not self.is_resolution:
             return self.canonical
         if self.body == SECURITY_COUNCIL:
             return f"{self.number} ({self.year})"
         session = _session_label(self.session, self.special, self._in_consecutive_series)
+        part = f" {self.part}" if self.part else ""
         if self._in_consecutive_series:
-            part = f" {self.part}" if self.part else ""
             return f"{self.number}{part} ({session})"
-        return f"{session}/{self.number}"
+        return f"{session}/{self.number}{part}"
 
     @property
     def _in_consecutive_series(self) -> bool:
@@ -206,7 +215,8 @@ _CITATION_WORDS = re.compile(
 _REMOVABLE_SPACE = re.compile(r"(?<![0-9]) | (?![0-9])")
 
 _SESSIONAL = re.compile(
-    r"(?:A/RES/)?(?:(?P<special>E?S)-)?(?P<session>[0-9]+)/(?P<number>[0-9]+)", re.IGNORECASE
+    r"(?:A/RES/)?(?:(?P<special>E?S)-)?(?P<session>[0-9]+)/(?P<number>[0-9]+)(?P<part>[A-Z])?",
+    re.IGNORECASE,
 )
 _EARLY = re.compile(
     r"(?:A/RES/)?(?P<number>[0-9]+)(?P<part>[A-Z])?\((?:(?P<special>E?S)-)?(?P<roman>[IVX]+)\)",
@@ -292,13 +302,16 @@ def _parse_sessional(candidate: str) -> Symbol | None:
         first, last = FIRST_SESSIONAL_SESSION, LAST_PLAUSIBLE_SESSION
     if not first <= session <= last:
         return None
+    part = match["part"].upper() if match["part"] else None
+    label = _session_label(session, special, roman=False)
     return Symbol(
-        canonical=f"A/RES/{_session_label(session, special, roman=False)}/{number}",
+        canonical=f"A/RES/{label}/{number}{part or ''}",
         kind=RESOLUTION,
         body=GENERAL_ASSEMBLY,
         session=session,
         number=str(number),
         year=None,
+        part=part,
         special=special,
     )
 

@@ -32,6 +32,11 @@ is skipped, as the index skips it.
 
 Spans come back sorted, with overlapping and adjacent ones merged. Nothing is cached between
 calls but compiled regular expressions and stemmers.
+
+What is marked is every term of the query but English stop words typed on their own (``the``,
+``of``, ``on``): a hit must hold them, but marked they would speckle every line. Inside a quoted
+phrase they are part of what was asked for and are marked with it; a query of nothing but stop
+words marks them, so that its hits still show why they were found (``marked_terms``).
 """
 
 import logging
@@ -41,6 +46,8 @@ from bisect import bisect_right
 from functools import cache, cached_property
 
 import jieba
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import stemmer
 
@@ -67,19 +74,65 @@ _SNIPPET_LEAD = 0.25
 _SNIPPET_SLACK = 0.1
 
 
+# English words too common to mark on their own.
+STOP_WORDS = frozenset(
+    {
+        *("a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had"),
+        *("has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the"),
+        *("their", "these", "this", "those", "to", "was", "were", "which", "with"),
+    }
+)
+
+
+def marked_terms(terms) -> list[str]:
+    """The texts of the query's terms (``search.querylang.Term``) to mark: not an unquoted term
+    made only of English stop words, unless nothing else would be marked."""
+    texts = [term.text for term in terms]
+    marked = [term.text for term in terms if term.phrase or not _only_stop_words(term.text)]
+    return marked or texts
+
+
+def _only_stop_words(text: str) -> bool:
+    words = _WORD.findall(_fold(text)[0])
+    return bool(words) and all(word in STOP_WORDS for word in words)
+
+
+def marked_html(text: str, spans: list[Span], window: tuple[int, int] | None = None) -> SafeString:
+    """The text (or a window of it) with the spans in <mark>, every piece escaped."""
+    start, end = window or (0, len(text))
+    parts, position = [], start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        parts.append(escape(text[position:span_start]))
+        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    parts.append(escape(text[position:end]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 — pieces escaped above
+
+
 def highlight_spans(text: str, terms: list[str], language: str) -> list[Span]:
     """Sorted, merged, non-overlapping [start, end) spans of `text` to mark for the query terms."""
+    return merge_spans([span for spans in spans_by_term(text, terms, language) for span in spans])
+
+
+def spans_by_term(text: str, terms: list[str], language: str) -> list[list[Span]]:
+    """For each term, where it occurs in ``text`` (unsorted, unmerged; empty where it does not):
+    whether each term is there, with the text read once."""
     paragraph = _Paragraph(text, language)
-    spans: list[Span] = []
+    found: list[list[Span]] = []
     for term in terms:
         folded_term = " ".join(_fold(term)[0].split())
         if not folded_term:
-            continue
-        if _IDEOGRAPH.search(folded_term):
-            spans.extend(_chinese_spans(paragraph, folded_term))
+            found.append([])
+        elif _IDEOGRAPH.search(folded_term):
+            found.append(_chinese_spans(paragraph, folded_term))
         else:
-            spans.extend(_word_spans(paragraph, folded_term))
-    return _merge(spans)
+            found.append(_word_spans(paragraph, folded_term))
+    return found
 
 
 def snippet_window(text: str, spans: list[Span], width: int = 160) -> Span:
@@ -94,7 +147,7 @@ def snippet_window(text: str, spans: list[Span], width: int = 160) -> Span:
     """
     if len(text) <= width:
         return 0, len(text)
-    spans = _merge(spans)
+    spans = merge_spans(spans)
     first = spans[0] if spans else (0, 0)
     start, end = _window_around(first, width, len(text))
     start, end = _move_edges_to_breaks(text, start, end, first, int(width * _SNIPPET_SLACK))
@@ -202,6 +255,8 @@ def _fold(text: str) -> tuple[str, list[int]]:
     """``text`` NFKC-folded and lower-cased character by character, and for every folded
     character the index of the original character it came from (folding may change lengths:
     ㈠ becomes (一), İ becomes i̇)."""
+    if text.isascii():  # folding changes no length: the common case of Latin text, at once
+        return text.lower(), list(range(len(text)))
     pieces = []
     origin = []
     for index, char in enumerate(text):
@@ -211,7 +266,7 @@ def _fold(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
-def _merge(spans: list[Span]) -> list[Span]:
+def merge_spans(spans) -> list[Span]:
     """Spans sorted, with overlapping and adjacent ones joined into one."""
     merged: list[Span] = []
     for start, end in sorted(spans):

@@ -8,16 +8,24 @@ of its own (``search.engines``), from the same tokens.
 - Any other term is a phrase of words, matched exactly in ``text`` or by stem in the stemmed
   field of each language.
 - Terms are data all the way down: nothing the user types becomes engine syntax.
+
+Filters narrow the hits: a facet's value or the resolution's symbol must hold (``filters``), and
+the adoption date must fall in a range (``adopted``, either end open); a range leaves out the
+resolutions whose adoption date is unknown.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from .analysis import CJK_RE, LANGUAGE_FIELDS, Token, bigram_tokens, field_tokens
 
 WORD_FIELDS = ("text", *LANGUAGE_FIELDS.values())
-FACETS = ("body", "period", "language", "kind")
+# "state" holds several values a document: the States and territories its resolution names.
+FACETS = ("body", "period", "language", "kind", "state")
 SORTS = ("relevance", "date")
+# Whole-value filters: the facets, and the resolution's canonical symbol (search within one).
+TERM_FILTERS = (*FACETS, "symbol")
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,8 @@ class SearchRequest:
     groups: tuple[tuple[TermMatch, ...], ...] = ()
     excluded: tuple[TermMatch, ...] = ()
     cites: str | None = None  # a canonical symbol
-    filters: tuple[tuple[str, str], ...] = ()  # (facet, value), each must hold
+    filters: tuple[tuple[str, str], ...] = ()  # (facet or symbol, value), each must hold
+    adopted: tuple[date | None, date | None] = (None, None)  # first and last day, inclusive
     sort: str = "relevance"
     offset: int = 0
     limit: int = 20
@@ -76,10 +85,17 @@ class ResultPage:
 
 
 def request_for(
-    parsed, *, cites: str | None = None, filters=None, sort="relevance", offset=0, limit=20
+    parsed,
+    *,
+    cites: str | None = None,
+    filters=None,
+    adopted=(None, None),
+    sort="relevance",
+    offset=0,
+    limit=20,
 ) -> SearchRequest:
     """The request for a parsed query (``search.querylang``) or for the paragraphs citing
-    ``cites``."""
+    ``cites``; ``filters`` maps ``TERM_FILTERS`` to values, ``adopted`` is (first, last day)."""
     groups: tuple = ()
     excluded: tuple = ()
     if cites is None:
@@ -90,6 +106,7 @@ def request_for(
         excluded=excluded,
         cites=cites,
         filters=tuple(sorted((filters or {}).items())),
+        adopted=tuple(adopted),
         sort=sort if sort in SORTS else "relevance",
         offset=offset,
         limit=limit,

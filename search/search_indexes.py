@@ -6,7 +6,9 @@ Fields (the analyzers behind the text fields are in ``search.analysis``):
 - ``text`` the plain text (stored, for highlighting), ``bigrams`` the same for exact substrings,
   ``text_<language>`` the same once more, stemmed, in the version's own language only;
 - ``symbol``, ``title``, ``eid``, ``url`` to show and link a hit without touching the database;
-- ``body``, ``period`` (GA 76, SC 2016), ``language`` and ``kind`` for facets and filters;
+- ``body``, ``period`` (GA 76, SC 2016), ``language`` and ``kind`` for facets and filters, and
+  ``state``, the States and territories the resolution names (several values a document);
+- ``subtitle``, the opening words shown under a title that names no subject;
 - ``adopted_on`` for sorting by date, ``cites`` (canonical symbols) for symbol queries, and
   ``version`` so that re-importing a language version can replace its documents at once.
 """
@@ -44,6 +46,8 @@ class _TextIndex(indexes.SearchIndex):
     kind = indexes.CharField()
     adopted_on = indexes.DateField(null=True)
     cites = indexes.MultiValueField()
+    state = indexes.MultiValueField()
+    subtitle = indexes.CharField(indexed=False)
     version = indexes.CharField()
 
     def prepare(self, obj):
@@ -72,6 +76,8 @@ class _TextIndex(indexes.SearchIndex):
                 "language": version.language,
                 "adopted_on": resolution.adopted_on,
                 "cites": sorted({citation.target_symbol for citation in obj.citations.all()}),
+                "state": list(resolution.states),
+                "subtitle": version.subtitle,
                 "version": str(version.id),
             }
         )

@@ -15,23 +15,33 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-from resolutions.symbols import Symbol, parse_symbol
+from resolutions.symbols import Symbol, canonical_symbol, parse_symbol
 
 from .engines import backend
 from .engines.base import IndexChanging
-from .highlight import highlight_spans, snippet_window
-from .query import FACETS, SORTS, request_for
+from .highlight import highlight_spans, marked_html, marked_terms, snippet_window
+from .periods import in_chronological_order
+from .query import FACETS, SORTS, TERM_FILTERS, request_for
 from .querylang import ParsedQuery, parse_query
+from .titles import TitleHit, matching_titles
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 SEARCH_ATTEMPTS = 3
 # FACETS and SORTS are the search page's too: the API and the feed take them from here.
-__all__ = ["FACETS", "PAGE_SIZE", "SORTS", "Hit", "Outcome", "marked_html", "run_search"]
+__all__ = [
+    "FACETS",
+    "PAGE_SIZE",
+    "SORTS",
+    "Hit",
+    "Outcome",
+    "TitleHit",
+    "marked_html",
+    "run_search",
+]
 
 
 @dataclass
@@ -45,6 +55,7 @@ class Hit:
     adopted_on: date | None
     snippet: SafeString
     score: float
+    subtitle: str = ""  # the opening words, under a title that names no subject
 
 
 @dataclass
@@ -52,9 +63,11 @@ class Outcome:
     query: str
     parsed: ParsedQuery
     symbol: Symbol | None = None
+    resolutions: list[TitleHit] = field(default_factory=list)  # titles that match, on page 1
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     page: int = 1
+    per_page: int = PAGE_SIZE
     pages: int = 0
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     seconds: float = 0.0
@@ -65,25 +78,6 @@ class Outcome:
         return self.symbol is not None or not self.parsed.is_empty
 
 
-def marked_html(
-    text: str, spans: list[tuple[int, int]], window: tuple[int, int] | None = None
-) -> SafeString:
-    """The text (or a window of it) with the spans in <mark>, every piece escaped."""
-    start, end = window or (0, len(text))
-    parts, position = [], start
-    for span_start, span_end in spans:
-        if span_end <= start or span_start >= end:
-            continue
-        span_start, span_end = max(span_start, start), min(span_end, end)
-        parts.append(escape(text[position:span_start]))
-        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
-        position = span_end
-    parts.append(escape(text[position:end]))
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 — pieces escaped above
-
-
 def _hit(document: dict, terms: list[str]) -> Hit:
     text = document.get("text") or ""
     language = document.get("language", "")
@@ -91,6 +85,7 @@ def _hit(document: dict, terms: list[str]) -> Hit:
     return Hit(
         symbol=document.get("symbol", ""),
         title=document.get("title", ""),
+        subtitle=document.get("subtitle", ""),
         language=language,
         eid=document.get("eid", ""),
         kind=document.get("kind", ""),
@@ -101,12 +96,28 @@ def _hit(document: dict, terms: list[str]) -> Hit:
     )
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def run_search(
-    query: str, filters: dict[str, str], sort: str = "relevance", page: int = 1
+    query: str,
+    filters: dict[str, str],
+    sort: str = "relevance",
+    page: int = 1,
+    per_page: int = PAGE_SIZE,
 ) -> Outcome:
+    """One page of the search. ``filters`` are the search form's: facet values and ``symbol``
+    (in any spelling) must hold, ``adopted_from`` and ``adopted_to`` (YYYY-MM-DD) bound the
+    adoption date. The first page also names the resolutions whose title matches
+    (``search.titles``)."""
     started = time.perf_counter()
     parsed = parse_query(query)
-    outcome = Outcome(query=query, parsed=parsed, page=max(page, 1))
+    outcome = Outcome(query=query, parsed=parsed, page=max(page, 1), per_page=per_page)
+    term_filters = {name: value for name, value in filters.items() if name in TERM_FILTERS}
+    if "symbol" in term_filters:
+        term_filters["symbol"] = canonical_symbol(term_filters["symbol"]) or term_filters["symbol"]
+    adopted = (_day(filters.get("adopted_from")), _day(filters.get("adopted_to")))
     symbol = parse_symbol(query.strip()) if query.strip() else None
     if symbol is not None:
         outcome.symbol = symbol
@@ -114,14 +125,15 @@ def run_search(
     elif parsed.is_empty:
         return outcome
     else:
-        terms = [term.text for term in parsed.terms]
+        terms = marked_terms(parsed.terms)
     request = request_for(
         parsed,
         cites=symbol.canonical if symbol is not None else None,
-        filters={name: value for name, value in filters.items() if name in FACETS},
+        filters=term_filters,
+        adopted=adopted,
         sort=sort,
-        offset=(outcome.page - 1) * PAGE_SIZE,
-        limit=PAGE_SIZE,
+        offset=(outcome.page - 1) * per_page,
+        limit=per_page,
     )
     engine = backend()
     for attempt in range(1, SEARCH_ATTEMPTS + 1):
@@ -144,8 +156,12 @@ def run_search(
             return outcome
     outcome.total = result.total
     outcome.facets = result.facets
-    outcome.pages = (outcome.total + PAGE_SIZE - 1) // PAGE_SIZE
+    if "period" in outcome.facets:
+        outcome.facets["period"] = in_chronological_order(outcome.facets["period"])
+    outcome.pages = (outcome.total + per_page - 1) // per_page
     outcome.hits = [_hit(document, terms) for document in result.documents]
+    if symbol is None and outcome.page == 1:
+        outcome.resolutions = matching_titles(parsed, term_filters, adopted)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
@@ -157,10 +173,22 @@ def search_payload(outcome, symbol_url) -> dict:
         "total": outcome.total,
         "page": outcome.page,
         "pages": outcome.pages,
+        "per_page": outcome.per_page,
         "seconds": round(outcome.seconds, 4),
         "notices": outcome.parsed.notices,
         "symbol": outcome.symbol.canonical if outcome.symbol else None,
         "symbol_url": symbol_url,
+        "resolutions": [
+            {
+                "symbol": found.symbol,
+                "language": found.language,
+                "title": found.title,
+                "marked_title": str(found.marked_title),
+                "url": found.url,
+                "adopted_on": found.adopted_on.isoformat() if found.adopted_on else None,
+            }
+            for found in outcome.resolutions
+        ],
         "hits": [
             {
                 "symbol": hit.symbol,
@@ -169,6 +197,7 @@ def search_payload(outcome, symbol_url) -> dict:
                 "kind": hit.kind,
                 "url": hit.url,
                 "title": hit.title,
+                "subtitle": hit.subtitle,
                 "adopted_on": hit.adopted_on.isoformat() if hit.adopted_on else None,
                 "snippet": str(hit.snippet),
                 "score": hit.score,

@@ -340,6 +340,11 @@ def test_search_answers_with_the_search_pages_json_and_links(client, archive):
     page = client.get("/search/", {"q": "人道主义人员", "language": "zh", "format": "json"}).json()
     assert data["total"] > 0
     hit_links = [hit.pop("links") for hit in data["hits"]]
+    (named,) = data["resolutions"]
+    assert named.pop("links") == {
+        "api": "http://testserver/api/v1/resolutions/A/RES/76/127/",
+        "html": "http://testserver/A/RES/76/127/zh/",
+    }
     assert data.pop("seconds") >= 0 and page.pop("seconds") >= 0
     assert data.pop("links")["self"].startswith("http://testserver/api/v1/search/?q=")
     assert data == page
@@ -555,12 +560,13 @@ def test_the_index_links_to_the_resources(client, archive):
             "resolutions": "http://testserver/api/v1/resolutions/",
             "search": "http://testserver/api/v1/search/",
             "openapi": "http://testserver/api/v1/openapi.json",
+            "documentation": "http://testserver/api/",
         }
     }
 
 
-@pytest.mark.parametrize("path", ["/api", "/api/", "/api/v1"])
-def test_the_api_root_is_found_without_its_slash(client, path):
+@pytest.mark.parametrize(("path", "location"), [("/api", "/api/"), ("/api/v1", "/api/v1/")])
+def test_the_api_root_is_found_without_its_slash(client, path, location):
     response = client.get(path)
     assert response.status_code == 301
-    assert response["Location"] == "/api/v1/"
+    assert response["Location"] == location

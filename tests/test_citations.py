@@ -317,3 +317,145 @@ def test_titled_resolutions_after_the_first_of_a_list_are_citations():
 )
 def test_titled_decisions_and_other_bodies_are_not_resolution_citations(text):
     assert cited(text) == []
+
+
+def test_list_with_a_part_letter_keeps_every_item_and_the_letter():
+    text = (
+        "Recalling its resolutions 43/78 H of 7 December 1988, 53/70 of 4 December\n"
+        "1998, 54/49 of 1 December 1999 and 75/240 of 31 December 2020,"
+    )
+
+    assert cited(text) == [
+        ("43/78 H", "A/RES/43/78H", None),
+        ("53/70", "A/RES/53/70", None),
+        ("54/49", "A/RES/54/49", None),
+        ("75/240", "A/RES/75/240", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Recalling its resolutions 55/5 B and C of 23 December 2000, 57/4 B of 20 December",
+            [
+                ("55/5 B", "A/RES/55/5B", None),
+                ("C", "A/RES/55/5C", None),
+                ("57/4 B", "A/RES/57/4B", None),
+            ],
+        ),
+        (
+            "resolutions 75/253 A, B and C of 24 December 2020",
+            [
+                ("75/253 A", "A/RES/75/253A", None),
+                ("B", "A/RES/75/253B", None),
+                ("C", "A/RES/75/253C", None),
+            ],
+        ),
+        (
+            "回顾大会第55/5 B和C号决议",
+            [("55/5 B", "A/RES/55/5B", None), ("C", "A/RES/55/5C", None)],
+        ),
+    ],
+)
+def test_further_part_letters_of_a_list_are_resolutions_of_their_own(text, expected):
+    assert cited(text) == expected
+
+
+def test_a_section_of_a_lettered_resolution_does_not_end_the_list():
+    text = (
+        "Recalling its resolutions 45/248 B, section VI, of 21 December 1990, "
+        "55/231 of 23 December 2000 and 72/266 B of 5 July 2018,"
+    )
+
+    assert cited(text) == [
+        ("45/248 B", "A/RES/45/248B", None),
+        ("55/231", "A/RES/55/231", None),
+        ("72/266 B", "A/RES/72/266B", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("its resolution 58/1 B of 23 June 2004", [("58/1 B", "A/RES/58/1B", None)]),
+        ("in resolution 44/197 B.", [("44/197 B", "A/RES/44/197B", None)]),
+        ("第 58/1 B 号决议第 4 段", [("58/1 B", "A/RES/58/1B", "4")]),
+        # A capital word after the number is no part letter.
+        ("resolution 58/1 A new approach", [("58/1", "A/RES/58/1", None)]),
+        ("resolution 58/1 I believe", [("58/1", "A/RES/58/1", None)]),
+    ],
+)
+def test_lettered_sessional_resolution_is_cited_with_its_letter(text, expected):
+    assert cited(text) == expected
+
+
+def test_list_damaged_by_ocr_is_read_to_its_end():
+    """S/RES/219 (1965), paragraph 1, as the OCR of the printed volume reads it."""
+    text = (
+        "Reaffirms its resolutions 186 (1964) of 4 March,\n187 (1964) of 13, March, "
+        "192(1964) of 20 June,\n193 (1964) of 9 August, 194 (1964) of 25 September and\n"
+        "198 (1964) of 18 December 1964, 201 (1965) of 19 March,\n206 (1965) of 15 June and "
+        "207 (1965) of 10 August\n1965 and the consensus expressed by the President"
+    )
+
+    assert [target for _, target, _ in cited(text)] == [
+        f"S/RES/{number} ({year})"
+        for number, year in [
+            (186, 1964),
+            (187, 1964),
+            (192, 1964),
+            (193, 1964),
+            (194, 1964),
+            (198, 1964),
+            (201, 1965),
+            (206, 1965),
+            (207, 1965),
+        ]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # S/RES/385 (1976): a full stop read for a comma.
+        (
+            "resolutions 276 (1970) of 30 January. 282 (1970) of 23 July, 283 (1970)",
+            ["S/RES/276 (1970)", "S/RES/282 (1970)", "S/RES/283 (1970)"],
+        ),
+        # S/RES/587 (1986): a comma lost.
+        (
+            "Recalling its resolutions 444 (1979), 450 (1979) 469 (1980) and 488 (1981), in which",
+            ["S/RES/444 (1979)", "S/RES/450 (1979)", "S/RES/469 (1980)", "S/RES/488 (1981)"],
+        ),
+        # S/RES/280 (1970): "resolutions" misread.
+        (
+            "to abide by resoiutions 262 (1968) and 270 (1969);",
+            ["S/RES/262 (1968)", "S/RES/270 (1969)"],
+        ),
+        # S/RES/446 (1979): two items sharing one date.
+        (
+            "resolutions 2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967, 32/5 of 28 October "
+            "1977 and 33/113 of 18 December 1978;",
+            ["A/RES/2253(ES-V)", "A/RES/2254(ES-V)", "A/RES/32/5", "A/RES/33/113"],
+        ),
+        # S/RES/632 (1989).
+        (
+            "resolutions 385 (1976) and 435 (1978) of 29 September 1978 and also 629 (1989) of 16",
+            ["S/RES/385 (1976)", "S/RES/435 (1978)", "S/RES/629 (1989)"],
+        ),
+    ],
+)
+def test_list_damaged_by_ocr_is_read_past_the_damage(text, expected):
+    assert [target for _, target, _ in cited(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "resolution 1325 (2000). 2 Members of the Council",  # no symbol after the full stop
+        "resolutions 1325 (2000) 12 December",
+    ],
+)
+def test_a_list_does_not_run_on_past_its_last_symbol(text):
+    assert [target for _, target, _ in cited(text)] == ["S/RES/1325 (2000)"]

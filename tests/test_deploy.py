@@ -27,6 +27,7 @@ import pytest
 
 from bench.server import free_port
 from config.logging import ACCESS_KEYS, JsonFormatter
+from search.forms import MAX_QUERY
 from tests.conftest import PROJECT_DIR
 
 # The servers started here use the test database over their own connections; the mark makes
@@ -412,20 +413,53 @@ def test_nginx_refuses_oversized_requests_and_keeps_serving(nginx, tls):
     finally:
         connection.close()
 
-    assert https(nginx, tls, "GET", "/search/?q=" + "a" * 9000)[0] == 414
-    assert https(nginx, tls, "GET", "/", {"X-Padding": "a" * 9000})[0] in (400, 494)
+    assert https(nginx, tls, "GET", "/search/?q=" + "a" * 20_000)[0] == 414
+    assert https(nginx, tls, "GET", "/", {"X-Padding": "a" * 20_000})[0] in (400, 494)
     assert https(nginx, tls, "GET", "/healthz")[0] == 200
+
+
+# The longest query the search takes, in Chinese: some 9,000 bytes percent-encoded.
+LONGEST_QUERY = "联合国人员的安全保障" * (MAX_QUERY // 10)
+
+
+def search_url(query: str) -> str:
+    return "/search/?q=" + quote(query)
+
+
+def test_the_longest_query_reaches_the_site_through_nginx_and_gunicorn(nginx, tls, gunicorn):
+    assert len(search_url(LONGEST_QUERY)) > 9000
+    status, _, body = https(nginx, tls, "GET", search_url(LONGEST_QUERY))
+    assert status == 200 and b'class="search-page"' in body
+    # The page it leads to is asked for with that URL as its Referer.
+    referer = {"Referer": "https://127.0.0.1" + search_url(LONGEST_QUERY)}
+    assert https(nginx, tls, "GET", "/search/?q=" + quote("联合国"), referer)[0] == 200
+
+    sock, _ = gunicorn
+    secure = {"X-Forwarded-Proto": "https"}
+    status, _, body = ask(UnixHTTPConnection(sock), "GET", search_url(LONGEST_QUERY), secure)
+    assert status == 200 and b'class="search-page"' in body
+
+
+def test_a_longer_query_gets_the_site_s_own_page_through_nginx_and_gunicorn(nginx, tls, gunicorn):
+    sock, _ = gunicorn
+    url = search_url(LONGEST_QUERY + "安")
+    for status, _, body in (
+        https(nginx, tls, "GET", url),
+        ask(UnixHTTPConnection(sock), "GET", url, {"X-Forwarded-Proto": "https"}),
+    ):
+        page = body.decode()
+        assert status == 400
+        assert '<header class="site-header">' in page
+        assert f"A query may have {MAX_QUERY} characters at most" in page
 
 
 # --- gunicorn on its own ----------------------------------------------------------------------
 
 
-def test_gunicorn_refuses_an_overlong_request_line_and_an_oversized_header(gunicorn):
+def test_gunicorn_refuses_an_oversized_header(gunicorn):
     sock, _ = gunicorn
     secure = {"X-Forwarded-Proto": "https"}
-    status, _, _ = ask(UnixHTTPConnection(sock), "GET", "/search/?q=" + "a" * 9000, secure)
-    assert status == 414
-    status, _, _ = ask(UnixHTTPConnection(sock), "GET", "/", secure | {"X-Padding": "a" * 9000})
+    status, _, _ = ask(UnixHTTPConnection(sock), "GET", "/", secure | {"X-Padding": "a" * 20_000})
     assert status == 431
     assert ask(UnixHTTPConnection(sock), "GET", "/healthz", secure)[0] == 200
 

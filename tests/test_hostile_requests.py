@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from resolutions.importer import Status
 from search.engines import backend
+from search.forms import MAX_QUERY
 from tests.importing import import_file
 
 from .conftest import FIXTURES
@@ -141,7 +142,8 @@ def test_any_search_query_is_answered_without_a_server_error(client, searched_ar
     def check(query, json):
         params = {"q": query} | ({"format": "json"} if json else {})
         response = assert_answered(client, "/search/?" + urlencode(params))
-        assert response.status_code == 200
+        # Longer than the search takes: the site's own 400, as a page or as JSON.
+        assert response.status_code == (400 if len(query) > MAX_QUERY else 200)
 
     check()
 
@@ -192,12 +194,16 @@ def test_any_path_is_answered_without_a_server_error(client, archive):
         "/search/?q=records&body=%00&period=GA%2099999999999999999999&language=zz&kind=%ff",
         "/search/?q=records&period=SC%20abc&period=GA&q=%22&q=(",
         "/search/?q=text:&format=json",
-        "/search/?q=" + "records%20" * 20_000,
+        "/search/?q=" + "records%20" * (MAX_QUERY // 8),
     ],
 )
 def test_known_hostile_searches_are_answered_without_a_server_error(client, searched_archive, url):
     # Never "search index unavailable" either: that is what an engine failing on a query says.
     assert assert_answered(client, url).status_code == 200
+
+
+def test_a_query_longer_than_the_search_takes_is_the_site_s_400(client, searched_archive):
+    assert assert_answered(client, "/search/?q=" + "records%20" * 20_000).status_code == 400
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,8 @@ def plain(line: str) -> str:
     line = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", line).replace("**", "")
     line = line.replace("\\(", "(").replace("\\)", ")")
     line = re.sub(rf"([{SUPERSCRIPTS}]+) (?=[\u4e00-\u9fff])", r"\1", line)
+    # A space between two Chinese characters is a flaw of the conversion (又回顾 国际人道法).
+    line = re.sub(r"(?<=[\u4e00-\u9fff《》，]) +(?=[\u4e00-\u9fff《》，])", "", line)
     return MARKER.sub("", line).strip()
 
 

@@ -4,6 +4,7 @@ import or a correction changes what they show."""
 import io
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +14,7 @@ from resolutions.models import Resolution
 from tests.factories import write_resolution
 from tests.importing import import_file
 from tests.test_security import admin_form
+from web.page_cache import code_fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +97,20 @@ def test_a_kept_page_names_the_address_it_is_asked_at(client, cited, url):
         assert f'<link rel="canonical" href="http://{host}{url}">' in page
         assert f"http://{host}{url}</span>" in page  # the permalink in the cite box
         assert "origin>" not in page
+
+
+def test_pages_are_kept_under_the_code_that_rendered_them(client, cited):
+    """A release with other templates or code never serves the pages its predecessor kept."""
+    fetch(client, PAGES[0])
+    keys = list(caches["pages"]._cache)  # the tests' in-memory cache: ":<version>:<key>"
+    assert keys and all(f":{code_fingerprint()}:" in key for key in keys)
+
+
+def test_the_code_fingerprint_moves_with_a_template(tmp_path, settings):
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>{{ text }}</p>")
+    settings.BASE_DIR = tmp_path
+    before = code_fingerprint.__wrapped__()
+    template.write_text("<p lang=en>{{ text }}</p>")
+    assert code_fingerprint.__wrapped__() != before

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 # in how the page reads the database.
 PAGES = {
     "home": ("/", 6),
-    "session list": ("/ga/{session}/", 3),
+    "session list": ("/ga/{session}/", 4),
     "resolution": ("/A/RES/{session}/1/", 1),
     "version": ("/A/RES/{session}/1/en/", 8),
     "paragraph": ("/A/RES/{session}/1/en/para_2/", 8),

@@ -20,7 +20,9 @@ EXTRACT = "en/ga-ocr/A_RES_46_182.en.txt"
 def test_english_and_chinese_76_127_line_up_with_no_difference(corpus_dir, order):
     for file in order:
         result = import_file(corpus_dir / file, strict_alignment=True)
-        assert (result.status, result.issues) == (Status.IMPORTED, [])
+        # The only warnings are the Chinese text's stray spaces, repaired.
+        differences = [i for i in result.issues if "between Chinese characters" not in i.message]
+        assert (result.status, differences) == (Status.IMPORTED, [])
     resolution = Resolution.objects.get(symbol="A/RES/76/127")
     english, chinese = (resolution.versions.get(language=code) for code in ("en", "zh"))
     assert english.paragraphs.preambular().count() == chinese.paragraphs.preambular().count()

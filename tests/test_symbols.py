@@ -1,10 +1,18 @@
 """Parsing UN symbols given alone: search-box input, URL segments, symbols in headers."""
 
 import csv
+import re
 
 import pytest
 
-from resolutions.symbols import Symbol, canonical_symbol, parse_symbol, roman_numeral
+from resolutions.symbols import (
+    URL_SYMBOL_SHAPE,
+    Symbol,
+    canonical_symbol,
+    parse_symbol,
+    roman_numeral,
+    split_symbol_path,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +79,7 @@ def test_near_misses_are_not_symbols(text):
     "text",
     [
         "30/5",  # the last roman-numeral session was XXX
-        "100/1",  # beyond any plausible session
+        "1000/1",  # beyond any plausible session
         "76/0",
         "76/1000",
         "76/0127",  # leading zeros are dates ("05/12"), never resolution numbers
@@ -276,6 +284,8 @@ def test_malformed_document_symbols_are_rejected(text):
         "A/RES/ES-11/1",
         "A/RES/22A(I)",
         "A/RES/1874(S-IV)",
+        "A/RES/58/1B",
+        "A/RES/100/1",
         "S/RES/2286 (2016)",
         "S/RES/1 (1946)",
     ],
@@ -305,3 +315,49 @@ def test_every_symbol_in_the_corpus_manifest_is_already_canonical(corpus_dir):
 
     assert len(symbols) > 900
     assert [s for s in symbols if canonical_symbol(s) != s] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "short"),
+    [
+        ("100/1", "A/RES/100/1", "100/1"),  # the 100th session opens in 2045
+        ("A/RES/123/45", "A/RES/123/45", "123/45"),
+        ("第 999/1 号决议", "A/RES/999/1", "999/1"),
+    ],
+)
+def test_three_digit_sessions_are_valid_symbols(text, canonical, short):
+    symbol = parse_symbol(text)
+
+    assert (symbol.canonical, symbol.short, symbol.session) == (canonical, short, int(short[:3]))
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "short"),
+    [
+        ("58/1 B", "A/RES/58/1B", "58/1 B"),
+        ("A/RES/58/1 B", "A/RES/58/1B", "58/1 B"),
+        ("a/res/58/1b", "A/RES/58/1B", "58/1 B"),
+        ("resolution 43/78 H", "A/RES/43/78H", "43/78 H"),
+        ("第 55/5 C 号决议", "A/RES/55/5C", "55/5 C"),
+    ],
+)
+def test_lettered_sessional_resolution_is_a_symbol_of_its_own(text, canonical, short):
+    symbol = parse_symbol(text)
+
+    assert (symbol.canonical, symbol.short, symbol.part) == (canonical, short, short[-1])
+    assert symbol != parse_symbol("58/1")
+
+
+@pytest.mark.parametrize(
+    ("path", "symbol", "rest"),
+    [
+        ("A/RES/58/1B/en/para_2/", "A/RES/58/1B", ["en", "para_2"]),
+        ("a/res/58/1 B/", "A/RES/58/1B", []),
+        ("A/RES/100/1/", "A/RES/100/1", []),
+    ],
+)
+def test_lettered_and_three_digit_symbols_start_a_url_path(path, symbol, rest):
+    found, parts = split_symbol_path(path)
+
+    assert (found.canonical, parts) == (symbol, rest)
+    assert re.fullmatch(URL_SYMBOL_SHAPE, symbol)

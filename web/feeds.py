@@ -46,6 +46,12 @@ def cited_by_feed_url(symbol: str) -> str:
     return reverse("feed_cited_by", kwargs={"symbol": SymbolConverter().to_url(symbol)})
 
 
+def _titled(title: str, subtitle: str) -> str:
+    """A title that names no subject, with the opening words that tell the text apart:
+    "Resolution 242 (1967) — Expressing its continuing concern …"."""
+    return f"{title} — {subtitle}" if subtitle else title
+
+
 def _adopted(day) -> SafeString:
     if day is None:
         return format_html("")
@@ -86,7 +92,7 @@ class Entry:
 def _version_entry(version: LanguageVersion) -> Entry:
     resolution = version.resolution
     return Entry(
-        title=f"{resolution.symbol} · {version.title}",
+        title=f"{resolution.symbol} · {_titled(version.title, version.subtitle)}",
         url=version.get_absolute_url(),
         summary=format_html(
             '<p><strong>{}</strong> · {} · {}{}</p><p lang="{}">{}</p>',
@@ -95,7 +101,7 @@ def _version_entry(version: LanguageVersion) -> Entry:
             LANGUAGES[version.language],
             _adopted(resolution.adopted_on),
             version.html_lang,
-            version.title,
+            _titled(version.title, version.subtitle),
         ),
         updated=version.imported_at,
         categories=[resolution.body, version.language],
@@ -118,6 +124,7 @@ class NewResolutionsFeed(ArchiveFeed):
             .only(
                 "language",
                 "title",
+                "subtitle",
                 "imported_at",
                 "resolution__symbol",
                 "resolution__body",
@@ -194,7 +201,7 @@ def _citing_entry(citations: list[Citation]) -> Entry:
             LANGUAGES[version.language],
             _adopted(resolution.adopted_on),
             version.html_lang,
-            version.title,
+            _titled(version.title, version.subtitle),
             version.html_lang,
             text,
         ),
@@ -276,7 +283,7 @@ def _hit_entry(hit, imported_at: datetime | None) -> Entry:
             place,
             _adopted(hit.adopted_on),
             HTML_LANG.get(hit.language, hit.language),
-            hit.title,
+            _titled(hit.title, hit.subtitle),
             HTML_LANG.get(hit.language, hit.language),
             hit.snippet,
         ),

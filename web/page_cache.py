@@ -16,14 +16,17 @@ those links are filled in. Pages can thus be rendered ahead, without a request (
 ``web.rendered``).
 
 The cache is ``CACHES["pages"]``: files under ``var/cache/pages`` by default, shared by every
-server process on the machine.
+server process on the machine. Every key carries a fingerprint of the code and templates that
+render pages, so a new release never serves pages its predecessor rendered.
 """
 
 import hashlib
 import logging
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
@@ -110,10 +113,28 @@ def cached_page(
     return HttpResponse(content.replace(_ORIGIN_BYTES, origin(request).encode()))
 
 
+# What renders a page: the site's templates and the code of the packages that build them.
+_RENDERING_SOURCES = ("templates", "web", "resolutions", "api")
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of every template and module that renders pages, read once per process: pages
+    kept by an earlier release are not found under the keys of this one."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in _RENDERING_SOURCES:
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".xml"} and "migrations" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def kept(key: str):
     """What is kept under ``key``, or None (an unreadable cache is only slower)."""
     try:
-        return caches[CACHE].get(key)
+        return caches[CACHE].get(key, version=code_fingerprint())
     except Exception:
         log.exception("page cache unreadable")
         return None
@@ -122,7 +143,7 @@ def kept(key: str):
 def keep(key: str, value) -> None:
     """Keep ``value`` (a page's bytes, a rendered text) until the cache is full or emptied."""
     try:
-        caches[CACHE].set(key, value, None)
+        caches[CACHE].set(key, value, None, version=code_fingerprint())
     except Exception:
         log.exception("page cache not written")
 

@@ -24,7 +24,7 @@ from resolutions.models import (
     Resolution,
 )
 from resolutions.structure import Node, build_tree
-from search.highlight import highlight_spans
+from search.highlight import highlight_spans, marked_terms
 from search.querylang import parse_query
 
 from .text_html import Span, footnote_html, paragraph_html
@@ -92,7 +92,7 @@ class ShownText:
 
 def query_marker(query: str, language: str) -> Marker | None:
     """The spans of the search words of ``query`` in a text, or None when it has none."""
-    terms = [term.text for term in parse_query(query).terms] if query else []
+    terms = marked_terms(parse_query(query).terms) if query else []
     if not terms:
         return None
     return lambda text: highlight_spans(text, terms, language)

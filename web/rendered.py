@@ -34,6 +34,7 @@ from .presentation import (
     group_citing,
     show_text,
 )
+from .reading_aids import table_of_contents
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class RenderedText:
     notes: list[Note]
     cites: list[CitedTarget]  # for the whole text
     cites_by_holder: dict[str, list[CitedTarget]]  # each paragraph's and footnote's own
+    contents: SafeString = SafeString("")  # the table of contents, for headings and annexes
 
     def block(self, eid: str) -> Block | None:
         return self.blocks.get(eid)
@@ -115,10 +117,9 @@ def render_text(version: LanguageVersion, marker: Marker | None = None) -> Rende
     paragraphs = list(version.paragraphs.all())
     footnotes = list(version.footnotes.all())
     shown = show_text(paragraphs, footnotes, language, marker=marker)
+    sections = arrange(shown.paragraphs)
     # Rendered by the template engine, which escapes what it is given.
-    body = render_to_string(
-        "resolutions/includes/text.html", {"sections": arrange(shown.paragraphs)}
-    )
+    body = render_to_string("resolutions/includes/text.html", {"sections": sections})
     order = [item.eid for item in shown.in_order()]
     notes = [
         Note(
@@ -162,6 +163,10 @@ def render_text(version: LanguageVersion, marker: Marker | None = None) -> Rende
             for holder in [*paragraphs, *footnotes]
             if holder.citations.all()
         },
+        render_to_string(
+            "resolutions/includes/contents.html",
+            {"contents": table_of_contents(sections), "version": version},
+        ),
     )
 
 
@@ -180,13 +185,17 @@ def rendered_text(version: LanguageVersion, links: int) -> RenderedText:
     return text
 
 
-def version_page(version: LanguageVersion, text: RenderedText, origin: str) -> str:
-    """The resolution page of ``version`` (with its resolution) showing ``text``."""
+def version_page(
+    version: LanguageVersion, text: RenderedText, origin: str, came_from: str = ""
+) -> str:
+    """The resolution page of ``version`` (with its resolution) showing ``text``, for a reader
+    who came from a text in ``came_from`` (``web.reading_aids.language_notice``)."""
     resolution = version.resolution
     return render_to_string(
         "resolutions/version.html",
         {
             "origin": origin,
+            "came_from": came_from,
             "version": version,
             "resolution": resolution,
             "versions": resolution.versions.defer("source_text").in_language_order(),

@@ -2,7 +2,9 @@ from django.urls import path, register_converter
 
 from . import views
 from .converters import EidConverter, LanguageConverter, SymbolConverter
+from .views import states
 from .views.akn import version_akn
+from .views.navigation import go_to_paragraph
 
 register_converter(SymbolConverter, "symbol")
 register_converter(LanguageConverter, "lang")
@@ -16,8 +18,11 @@ urlpatterns = [
     path("ga/<str:session>/", views.ga_session, name="ga_session"),
     path("sc/", views.sc_years, name="sc_years"),
     path("sc/<int:year>/", views.sc_year, name="sc_year"),
+    path("states/", states.states, name="states"),
+    path("states/<str:code>/", states.state_resolutions, name="state"),
     path("<symbol:symbol>/", views.resolution, name="resolution"),
     path("<symbol:symbol>/<lang:language>/", views.version, name="version"),
+    path("<symbol:symbol>/<lang:language>/go/", go_to_paragraph, name="go_to"),
     path("<symbol:symbol>/<lang:left>-<lang:right>/", views.side_by_side, name="side_by_side"),
     path("<symbol:symbol>/<lang:language>/<eid:eid>/", views.paragraph, name="paragraph"),
     path("<symbol:symbol>/<lang:language>.akn.xml", version_akn, name="version_akn"),

@@ -13,6 +13,11 @@ so they count only in a citation context:
   lists of titled resolutions (``resolution 70/104 entitled "…", 70/106 entitled "…"``) where
   a short symbol right before "entitled" is a resolution unless a decision is named.
 
+Every item of a list counts, whatever it carries: a part letter (``43/78 H of 7 December
+1988``, ``55/5 B and C``: parts B and C of 55/5, each a resolution of its own), a section
+(``45/248 B, section VI, of 21 December 1990``), a date the OCR of an old volume damaged
+(``187 (1964) of 13, March``).
+
 The short numbers of the Human Rights Council (``43/1``, ``S-29/1``) and of the Economic and
 Social Council look like General Assembly ones, so a citation naming one of those bodies is
 skipped rather than linked to the wrong resolution.
@@ -29,7 +34,14 @@ hard-wrapped text, may separate the words of a citation.
 import re
 from dataclasses import dataclass
 
-from ..symbols import FULL_SYMBOL_SHAPE, SHORT_RESOLUTION_SHAPE, Symbol, parse_symbol
+from ..symbols import (
+    FULL_SYMBOL_SHAPE,
+    PART_LETTER_SHAPE,
+    SECURITY_COUNCIL_SHAPE,
+    SHORT_RESOLUTION_SHAPE,
+    Symbol,
+    parse_symbol,
+)
 
 
 @dataclass(frozen=True)
@@ -59,10 +71,26 @@ _OTHER_BODY_EN_FR = (
 )
 _OTHER_BODY_ZH = r"人权理事会|经济及社会理事会|经社理事会"
 _ZH_DATE = r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
-# The year is left out when the symbol already gives it: "338 (1973) of 22 October".
-_WESTERN_DATE = r"(?:of|du|en\s+date\s+du)\s+[0-9]{1,2}(?:er)?\s+[^\W\d_]+(?:\s+[0-9]{4})?"
-_WESTERN_ITEM = rf"{_SHORT_RESOLUTION}(?:\s+{_WESTERN_DATE})?"
-_WESTERN_SEPARATOR = r"\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|et|ou)\s+"
+# The year is left out when the symbol already gives it: "338 (1973) of 22 October"; two items
+# may share a date ("2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967"). OCR may put a stray
+# comma or full stop after the day ("of 13, March").
+_WESTERN_DATE = (
+    r"(?:of|du|en\s+date\s+du)\s+[0-9]{1,2}(?:er)?(?:\s+(?:and|et)\s+[0-9]{1,2})?[,.]?"
+    r"\s+[^\W\d_]+(?:,?\s+[0-9]{4})?"
+)
+# "45/248 B, section VI, of 21 December 1990": the section stays part of the item.
+_SECTION = r"\s*,?\s+(?:sections?|sect\.)\s+[IVXLC]+(?:\s*(?:,|and|et)\s*[IVXLC]+)*\b,?"
+# The further parts of a lettered resolution: "55/5 B and C", "75/253 A, B and C".
+_PART_LETTER = rf"(?<![0-9A-Za-z/]){PART_LETTER_SHAPE}"
+_WESTERN_ITEM = (
+    rf"(?:{_SHORT_RESOLUTION}|{_PART_LETTER})(?:{_SECTION})?(?:\s*,?\s+{_WESTERN_DATE})?"
+)
+# OCR of the old volumes reads a comma as a full stop or loses it; before a Council symbol,
+# which nothing else resembles, the list goes on.
+_WESTERN_SEPARATOR = (
+    r"\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|et|ou)\s+(?:also\s+)?"
+    rf"|(?:\.\s+|\s+)(?={SECURITY_COUNCIL_SHAPE})"
+)
 _ZH_SEPARATOR = r"\s*(?:号\s*)?(?:、|和|及|以及|与|或)\s*(?:第\s*)?"
 _PINPOINT_BEFORE = (
     r"(?i:paragraphs?|paragraphes?)\s+(?P<western_pinpoint_before>[0-9]+)\s+(?:of|de)\s+"
@@ -81,12 +109,13 @@ def _pinpoint_after(group: str) -> str:
 _FULL_CITATION = rf"(?P<full>{_FULL_SYMBOL}){_pinpoint_after('full_pinpoint')}"
 _CHINESE_CITATION = (
     rf"(?:(?P<zh_other_body>{_OTHER_BODY_ZH})\s*(?:{_ZH_DATE})?\s*)?"
-    rf"第\s*(?P<zh_items>{_SHORT_RESOLUTION}(?:{_ZH_SEPARATOR}{_SHORT_RESOLUTION})*)"
+    rf"第\s*(?P<zh_items>{_SHORT_RESOLUTION}"
+    rf"(?:{_ZH_SEPARATOR}(?:{_SHORT_RESOLUTION}|{_PART_LETTER}))*)"
     rf"\s*号\s*决议{_pinpoint_after('zh_pinpoint')}"
 )
 _WESTERN_CITATION = (
     rf"(?:{_PINPOINT_BEFORE})?(?:(?P<western_other_body>{_OTHER_BODY_EN_FR})\s+)?"
-    r"(?<![A-Za-z])(?i:r[eé]solutions?)\s+"
+    r"(?<![A-Za-z])(?i:r[eé]so[l1iI]utions?)\s+"
     rf"(?P<western_items>{_WESTERN_ITEM}(?:(?:{_WESTERN_SEPARATOR}){_WESTERN_ITEM})*)"
     rf"(?P<western_other_body_after>\s+(?:of\s+the|du|de\s+la)\s+(?:{_OTHER_BODY_EN_FR}))?"
     rf"{_pinpoint_after('western_pinpoint')}"
@@ -103,7 +132,9 @@ _ENTITLED_CITATION = (
 _CITATION = re.compile(
     rf"{_FULL_CITATION}|{_CHINESE_CITATION}|{_WESTERN_CITATION}|{_ENTITLED_CITATION}"
 )
-_SHORT_RESOLUTION_ITEM = re.compile(_SHORT_RESOLUTION)
+_LIST_ITEM = re.compile(rf"(?P<symbol>{_SHORT_RESOLUTION})|(?P<part>{_PART_LETTER})")
+# A symbol ending in a part letter: "58/1 B", "58/1B", the letter replaceable by another.
+_LETTERED = re.compile(r"(?P<number>.*[0-9])\s?[A-Z]")
 
 
 def find_citations(text: str) -> list[CitationMatch]:
@@ -132,22 +163,35 @@ def _names_other_body(match: re.Match[str]) -> bool:
     return bool(match["western_other_body"] or match["western_other_body_after"])
 
 
-def _item_spans(folded: str, list_span: tuple[int, int]) -> list[tuple[int, int]]:
-    """The span of each short symbol inside a list such as "1265 (1999), 1296 (2000)"."""
-    return [item.span() for item in _SHORT_RESOLUTION_ITEM.finditer(folded, *list_span)]
+Span = tuple[int, int, str]  # start, end, and the symbol the text there stands for
+
+
+def _item_spans(folded: str, list_span: tuple[int, int]) -> list[Span]:
+    """The span of each item of a list such as "1265 (1999), 1296 (2000)", with the symbol it
+    stands for: a lone part letter ("C" in "55/5 B and C") is a part of the lettered item
+    before it, and nothing after an item without a letter."""
+    spans: list[Span] = []
+    lettered = None
+    for item in _LIST_ITEM.finditer(folded, *list_span):
+        if item["symbol"]:
+            lettered = _LETTERED.fullmatch(item["symbol"])
+            spans.append((*item.span(), item["symbol"]))
+        elif lettered is not None:
+            spans.append((*item.span(), f"{lettered['number']} {item['part']}"))
+    return spans
 
 
 def _cite(
     text: str,
-    spans: list[tuple[int, int]],
+    spans: list[tuple[int, int]] | list[Span],
     pinpoint_before: str | None,
     pinpoint_after: str | None,
 ) -> list[CitationMatch]:
     """CitationMatch for each span that holds a valid symbol, with the pinpoints attached
     to the first and last symbol they touch."""
     citations = []
-    for index, (start, end) in enumerate(spans):
-        symbol = parse_symbol(text[start:end])
+    for index, (start, end, *written) in enumerate(spans):
+        symbol = parse_symbol(written[0] if written else text[start:end])
         if symbol is None:
             continue
         if index == len(spans) - 1 and pinpoint_after:

@@ -11,10 +11,19 @@ from dataclasses import dataclass, field
 
 from .document import Issue, ParsedResolution, ParseError
 from .formats import FORMATS
+from .shared.repairs import KnownWords, repair
 from .source import decode, detect_format, detect_language
 from .validate import validate
 
-__all__ = ["Issue", "ParseError", "ParsedResolution", "Source", "read_source", "validate"]
+__all__ = [
+    "Issue",
+    "KnownWords",
+    "ParseError",
+    "ParsedResolution",
+    "Source",
+    "read_source",
+    "validate",
+]
 
 
 @dataclass
@@ -32,8 +41,14 @@ class Source:
     left_out: list[Issue] = field(default_factory=list)
 
 
-def read_source(data: bytes, *, language: str | None = None) -> Source:
-    """Decode, detect and parse one file; ``documents`` is empty when the file is skipped."""
+def read_source(
+    data: bytes, *, language: str | None = None, known_words: KnownWords | None = None
+) -> Source:
+    """Decode, detect and parse one file; ``documents`` is empty when the file is skipped.
+
+    Texts are repaired (see ``shared.repairs``) with the words of the file itself and
+    ``known_words``, those of the rest of the archive.
+    """
     decoded = decode(data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     layout, reason = detect_format(text)
@@ -42,4 +57,7 @@ def read_source(data: bytes, *, language: str | None = None) -> Source:
     language = language or detect_language(text)
     source = Source(text, decoded.encoding, layout, language=language)
     source.documents, source.left_out = FORMATS[layout].parse(text, language)
+    known = KnownWords.of_text(text) | (known_words or KnownWords())
+    for document in source.documents:
+        repair(document, known)
     return source

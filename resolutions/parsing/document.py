@@ -106,3 +106,6 @@ class ParsedResolution:
     footnotes: list[ParsedFootnote] = field(default_factory=list)
     # Problems that do not stop parsing; the validator adds its own. A strict import fails on any.
     issues: list[Issue] = field(default_factory=list)
+    # Flaws of the source mended in the text (a stray space, a broken word): kept among the
+    # version's warnings, never a reason to refuse it.
+    repairs: list[Issue] = field(default_factory=list)

@@ -8,8 +8,8 @@ and ``update_index`` works as for any backend; the archive's own methods are dec
 
 An engine's documents are the prepared dicts of ``search.search_indexes`` (one per paragraph and
 per footnote): ``id``, ``text``, ``bigrams``, ``text_<language>``, ``symbol``, ``title``,
-``eid``, ``url``, ``body``, ``period``, ``language``, ``kind``, ``adopted_on``, ``cites`` and
-``version``.
+``subtitle``, ``eid``, ``url``, ``body``, ``period``, ``language``, ``kind``, ``state`` (several
+values), ``adopted_on``, ``cites`` and ``version``.
 """
 
 from collections import Counter
@@ -26,6 +26,7 @@ STORED_FIELDS = (
     "text",
     "symbol",
     "title",
+    "subtitle",
     "eid",
     "url",
     "body",

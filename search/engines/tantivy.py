@@ -14,6 +14,7 @@ when a commit has changed ``meta.json`` or a rebuild has swapped the generation.
 
 import os
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import tantivy
@@ -32,8 +33,10 @@ from .tantivy_index import (
     analysed,
     analysis_pool,
     chunk_size,
+    day_number,
     file_stamp,
     in_parallel,
+    open_index,
     segment_files,
     segment_files_changed,
     stop_analysis_processes,
@@ -99,7 +102,20 @@ def compile_request(request: SearchRequest) -> tantivy.Query:
         )
         for name, value in request.filters
     ]
+    if request.adopted != (None, None):
+        clauses.append((tantivy.Occur.Must, adopted_range(*request.adopted)))
     return tantivy.Query.boolean_query(clauses)
+
+
+def adopted_range(first: date | None, last: date | None) -> tantivy.Query:
+    """Adopted from ``first`` to ``last`` inclusive (an end None is open); a document without
+    an adoption date holds 0, below every first day."""
+    lower = day_number(first) if first else 1
+    upper = day_number(last) if last else None
+    return tantivy.Query.const_score_query(
+        tantivy.Query.range_query(SCHEMA, "adopted_on", tantivy.FieldType.Integer, lower, upper),
+        0.0,
+    )
 
 
 # --- the backend -------------------------------------------------------------------------------
@@ -143,7 +159,7 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
             or self._opened[:2] != opened[:2]
             or segment_files_changed(self._segment_files)
         ):
-            self._index = tantivy.Index(SCHEMA, generation, reuse=True)
+            self._index = open_index(generation)
             self._index.config_reader("Manual", 0)
             self._segment_files = segment_files(generation)
         elif self._opened[2] != stamp:
@@ -282,7 +298,7 @@ class TantivyBackend(ArchiveEngine, BaseSearchBackend):
         """Delete the documents holding each (field, value) of ``deletions``, add ``documents``
         with their analysed ``tokens``, and commit, in one writer."""
         self.index_path.mkdir(parents=True, exist_ok=True)
-        index = tantivy.Index(SCHEMA, str(self.index_path), reuse=True)
+        index = open_index(str(self.index_path))
         writer = index.writer(WRITER_HEAP, 1)
         try:
             for field_name, value in deletions:

@@ -4,7 +4,8 @@ the tantivy engine (``search.engines.tantivy``).
 - ``text`` (stored, the highlighter's source), ``bigrams`` and ``text_<language>``: pre-tokenized
   by ``search.analysis``, with positions.
 - ``body``, ``period``, ``language``, ``kind``: whole values, fast fields counted with terms
-  aggregations (exact: each field has far fewer values than the aggregation's size).
+  aggregations (exact: each field has far fewer values than the aggregation's size); ``state``
+  the same with several values a document.
 - ``symbol``, ``eid``, ``version``, ``id``, ``cites``: whole values; ``adopted_on`` an integer
   ``YYYYMMDD`` fast field to sort by (0 when unknown).
 """
@@ -29,8 +30,10 @@ from ..analysis import (
 
 PRE_TOKENIZED = ("text", "bigrams", *LANGUAGE_FIELDS.values())
 FACET_FIELDS = ("body", "period", "language", "kind")
+# Facets with several values a document: the States and territories a resolution names.
+MULTI_VALUED_FACETS = ("state",)
 KEYWORD_FIELDS = ("id", "symbol", "eid", "version")
-DISPLAY_FIELDS = ("title", "url")
+DISPLAY_FIELDS = ("title", "subtitle", "url")
 WRITER_HEAP = 256_000_000  # bytes; tantivy flushes a segment when its writer's heap is full
 AGGREGATION_SIZE = 65_536  # more than the values of any facet field
 META = "meta.json"
@@ -50,11 +53,32 @@ def build_schema() -> tantivy.Schema:
     for name in DISPLAY_FIELDS:
         builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("cites", tokenizer_name="raw", index_option="basic")
+    for name in MULTI_VALUED_FACETS:
+        builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("adopted_on", stored=True, indexed=True, fast=True)
     return builder.build()
 
 
 SCHEMA = build_schema()
+
+
+class SchemaOutdated(ValueError):
+    """The index on disk was built with other fields than this version of the archive indexes
+    (a field added since): it cannot be opened, and ``manage.py rebuild_index`` builds it anew
+    beside the old one."""
+
+
+def open_index(path: str) -> tantivy.Index:
+    """The index at ``path``, created empty when there is none."""
+    try:
+        return tantivy.Index(SCHEMA, path, reuse=True)
+    except ValueError as error:
+        if "schema does not match" in str(error):
+            raise SchemaOutdated(
+                f"the search index at {path} was built with other fields: "
+                "run `manage.py rebuild_index`"
+            ) from error
+        raise
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -76,12 +100,15 @@ def to_document(prepared: dict, tokens: dict[str, tuple[str, bytes]]) -> tantivy
             document.add_text(name, str(value))
     for symbol in prepared.get("cites") or ():
         document.add_text("cites", symbol)
+    for name in MULTI_VALUED_FACETS:
+        for value in prepared.get(name) or ():
+            document.add_text(name, value)
     adopted = prepared.get("adopted_on")
-    document.add_integer("adopted_on", _day_number(adopted))
+    document.add_integer("adopted_on", day_number(adopted))
     return document
 
 
-def _day_number(day) -> int:
+def day_number(day) -> int:
     return day.year * 10_000 + day.month * 100 + day.day if isinstance(day, date) else 0
 
 

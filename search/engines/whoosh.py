@@ -14,15 +14,16 @@ That is reported as ``IndexChanging``, and the service opens the index again and
 """
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import sorting
 from whoosh.analysis import Token, Tokenizer
+from whoosh.columns import VarBytesListColumn
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.fields import STORED, TEXT
+from whoosh.fields import KEYWORD, STORED, TEXT
 
 from ..analysis import LANGUAGE_FIELDS, field_tokens
 from ..query import WORD_FIELDS, ResultPage, SearchRequest, TermMatch
@@ -31,7 +32,10 @@ from .base import ArchiveEngine, IndexChanging, IndexUnavailable
 
 ANALYZED_FIELDS = ("text", "bigrams", *LANGUAGE_FIELDS.values())
 KEYWORD_FIELDS = ("symbol", "eid", "body", "period", "language", "kind", "version")
-DISPLAY_FIELDS = ("title", "url")
+DISPLAY_FIELDS = ("title", "subtitle", "url")
+# Facets with several values a document (the States a resolution names): counted from a list
+# column, one read per hit.
+MULTI_VALUED_FACETS = ("state",)
 # The stored copy of the text is what hits are highlighted from; other text fields need none.
 STORED_TEXT = "text"
 WRITER_TIMEOUT = 30.0  # seconds to wait for another writer before giving up
@@ -73,6 +77,23 @@ class FieldTokenizer(Tokenizer):
             yield token
 
 
+class KeywordList(KEYWORD):
+    """Whole values, written comma-separated (as haystack joins a list), each a term, and kept
+    as a list column too: an overlapping facet then reads each hit's values from the column
+    instead of walking every posting of the field."""
+
+    def __init__(self):
+        super().__init__(commas=True)
+        self.column_type = VarBytesListColumn()
+
+    def to_column_value(self, value):
+        return [part.encode() for part in value.split(",") if part]
+
+
+def _facet_value(value):
+    return value.decode() if isinstance(value, bytes) else value
+
+
 def _phrase(field: str, words: list[str]) -> wq.Query:
     if not words:
         return wq.NullQuery
@@ -104,6 +125,16 @@ def compile_request(request: SearchRequest) -> wq.Query:
     return query
 
 
+def adopted_range(first: date | None, last: date | None) -> wq.Query:
+    """Adopted from ``first`` to ``last`` inclusive (an end None is open); a document without
+    an adoption date has no value to fall in it."""
+    return wq.DateRange(
+        "adopted_on",
+        datetime.combine(first, time.min) if first else None,
+        datetime.combine(last, time.max) if last else None,
+    )
+
+
 def _stored(fields: dict, score: float) -> dict:
     adopted = fields.get("adopted_on")
     if isinstance(adopted, datetime):
@@ -129,6 +160,9 @@ class WhooshBackend(ArchiveEngine, WhooshSearchBackend):
         for name in DISPLAY_FIELDS:
             schema.remove(name)
             schema.add(name, STORED())
+        for name in MULTI_VALUED_FACETS:
+            schema.remove(name)
+            schema.add(name, KeywordList())
         return content_field_name, schema
 
     # --- reading ---------------------------------------------------------------------------
@@ -178,6 +212,8 @@ class WhooshBackend(ArchiveEngine, WhooshSearchBackend):
     def _search_page(self, request: SearchRequest) -> ResultPage:
         query = compile_request(request)
         filters = [wq.Term(name, value) for name, value in request.filters]
+        if request.adopted != (None, None):
+            filters.append(adopted_range(*request.adopted))
         with self.index.searcher() as searcher:
             results = searcher.search(
                 query,
@@ -189,7 +225,10 @@ class WhooshBackend(ArchiveEngine, WhooshSearchBackend):
                     else None
                 ),
                 groupedby={
-                    name: sorting.FieldFacet(name, maptype=sorting.Count) for name in request.facets
+                    name: sorting.FieldFacet(
+                        name, maptype=sorting.Count, allow_overlap=name in MULTI_VALUED_FACETS
+                    )
+                    for name in request.facets
                 },
             )
             page = ResultPage(total=len(results))
@@ -198,7 +237,11 @@ class WhooshBackend(ArchiveEngine, WhooshSearchBackend):
             for name in request.facets:
                 counts = results.groups(name)
                 page.facets[name] = sorted(
-                    ((value, count) for value, count in counts.items() if value is not None),
+                    (
+                        (_facet_value(value), count)
+                        for value, count in counts.items()
+                        if value is not None
+                    ),
                     key=lambda item: (-item[1], str(item[0])),
                 )
         return page

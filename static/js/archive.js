@@ -2,7 +2,9 @@
  *
  * - a "copy link" button beside each paragraph's permalink;
  * - a "copy" button beside each line of the cite box (the lines stay selectable text without it);
- * - language links that keep the reader at the same paragraph (same eid in every language).
+ * - language links that keep the reader at the same paragraph (same eid in every language);
+ * - the sticky language bar's height, measured, so that a followed link's target (a paragraph,
+ *   a footnote, a footnote's back-link) lands below it.
  */
 (function () {
   "use strict";
@@ -112,7 +114,22 @@
     }, { passive: true });
   }
 
+  function measureStickyBar() {
+    var bar = document.querySelector("nav.languages");
+    if (!bar) {
+      return;
+    }
+    function measure() {
+      document.documentElement.style.setProperty(
+        "--bar-height", Math.ceil(bar.getBoundingClientRect().height) + "px"
+      );
+    }
+    measure();
+    window.addEventListener("resize", measure);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    measureStickyBar();
     addCopyButtons();
     addCitationButtons();
     if (document.querySelector("a[data-keep-paragraph]")) {

@@ -33,7 +33,9 @@ def test_a_resolution_opens_in_chinese_with_its_title_and_every_paragraph(page, 
 def test_citation_leads_to_the_cited_resolution_in_the_archive(page, archive):
     page.goto("/A/RES/80/501/en/")
     page.locator("#para_3").get_by_role("link", name="76/127", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/A/RES/76/127/zh/$"))
+    # From an English text to the only version there is, which the reader is told.
+    expect(page).to_have_url(re.compile(r"/A/RES/76/127/zh/\?from=en$"))
+    expect(page.locator(".language-notice")).to_contain_text("not in the archive in English")
     expect(page.locator(".resolution-header .symbol strong")).to_have_text("A/RES/76/127")
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE_76_127)
     # And the cited resolution knows who cites it.

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -115,8 +115,11 @@ def home(request):
         ],
         "sessions": assembly_sessions(),
         "years": council_years(),
+        # Undated resolutions have no place among the most recent: they come last, if at all.
         "recent": resolution_rows(
-            _with_versions(Resolution.objects.order_by("-adopted_on", "-id"))[:10]
+            _with_versions(
+                Resolution.objects.order_by(F("adopted_on").desc(nulls_last=True), "-id")
+            )[:10]
         ),
     }
     return render(request, "resolutions/home.html", context)
@@ -152,23 +155,32 @@ def ga_session(request, session: str):
     number, special = parsed
     label, detail = session_label(number, special)
     queryset = Resolution.objects.general_assembly().filter(session=number, special_session=special)
-    return _resolution_list(request, queryset, f"{ASSEMBLY.zh}{label}", f"{ASSEMBLY.en}, {detail}")
+    return resolution_list(request, queryset, f"{ASSEMBLY.zh}{label}", f"{ASSEMBLY.en}, {detail}")
 
 
 def sc_year(request, year: int):
     queryset = Resolution.objects.security_council().filter(year=year)
-    return _resolution_list(
+    return resolution_list(
         request, queryset, f"{COUNCIL.zh} {year} 年决议", f"{COUNCIL.en} resolutions of {year}"
     )
 
 
-def _resolution_list(request, queryset, heading: str, heading_detail: str):
+def resolution_list(request, queryset, heading: str, heading_detail: str, parent=None):
+    """A page of ``queryset``'s resolutions, by number or date, in a language; ``parent``
+    (Chinese, English, URL) is the page above it in the breadcrumbs."""
     language = request.GET.get("lang", "")
     if language not in LANGUAGES:
         language = ""
     order = request.GET.get("order", "number")
     if order not in ORDERS:
         order = "number"
+    # The language filter offers the languages this list holds, and the one asked for.
+    held = set(
+        LanguageVersion.objects.filter(resolution__in=queryset)
+        .values_list("language", flat=True)
+        .distinct()
+    )
+    languages = {code: name for code, name in LANGUAGES.items() if code in held or code == language}
     if language:
         queryset = queryset.filter(versions__language=language)
     page = Paginator(_with_versions(queryset.order_by(*ORDERS[order])), PAGE_SIZE).get_page(
@@ -183,10 +195,11 @@ def _resolution_list(request, queryset, heading: str, heading_detail: str):
         {
             "heading": heading,
             "heading_detail": heading_detail,
+            "parent": parent,
             "page": page,
             "language": language,
             "order": order,
-            "languages": LANGUAGES,
+            "languages": languages,
             # Pagination links keep the filters.
             "query_base": urlencode({k: v for k, v in (("lang", language), ("order", order)) if v}),
         },

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from resolutions.labels import element_name
 from resolutions.languages import LANGUAGE_ORDER, LANGUAGES
@@ -30,7 +31,7 @@ from ..presentation import (
     show_text,
 )
 from ..rendered import RenderedText, render_text, rendered_text, version_page
-from .symbols import not_in_archive
+from .symbols import missing_paragraph, not_in_archive
 
 
 def _in_language_order(versions) -> list[LanguageVersion]:
@@ -38,13 +39,26 @@ def _in_language_order(versions) -> list[LanguageVersion]:
 
 
 def resolution(request, symbol: str):
-    """A resolution's own URL: its Chinese version first, or the one asked for with ?lang=."""
-    versions = {v.language: v for v in LanguageVersion.objects.filter(resolution__symbol=symbol)}
-    if not versions:
+    """A resolution's own URL: its Chinese version first, or the one asked for with ?lang=
+    (citations link a text's own language). Asked for a language it has no version in, it
+    shows another and tells the reader so (``?from=``)."""
+    languages = set(
+        LanguageVersion.objects.filter(resolution__symbol=symbol).values_list("language", flat=True)
+    )
+    if not languages:
         return not_in_archive(request, symbol)
-    wanted = request.GET.get("lang")
-    language = wanted if wanted in versions else min(versions, key=LANGUAGE_ORDER.index)
-    return redirect("resolutions:version", symbol=symbol, language=language)
+    return _version_in(symbol, languages, request.GET.get("lang", ""))
+
+
+def _version_in(symbol: str, languages: set[str], wanted: str):
+    """A redirect to the version in ``wanted``, or to the first there is, from ``wanted``."""
+    if wanted in languages:
+        return redirect("resolutions:version", symbol=symbol, language=wanted)
+    url = reverse(
+        "resolutions:version",
+        kwargs={"symbol": symbol, "language": min(languages, key=LANGUAGE_ORDER.index)},
+    )
+    return redirect(url + (f"?from={wanted}" if wanted in LANGUAGES else ""))
 
 
 def version(request, symbol: str, language: str):
@@ -54,11 +68,24 @@ def version(request, symbol: str, language: str):
         .first()
     )
     if version is None:
-        if not Resolution.objects.filter(symbol=symbol).exists():
+        languages = set(
+            LanguageVersion.objects.filter(resolution__symbol=symbol).values_list(
+                "language", flat=True
+            )
+        )
+        if not languages:
             return not_in_archive(request, symbol)
-        raise Http404(f"{symbol} has no {LANGUAGES[language]} version")
+        return _version_in(symbol, languages, language)
+    # A reader who came from a text in another language is told when there is no version in
+    # theirs: a page of its own in the cache, one per language at most.
+    came_from = request.GET.get("from", "")
+    if came_from not in LANGUAGES or came_from == language:
+        came_from = ""
     return cached_page(
-        request, version, "version", lambda origin: _version_page(request, version, origin)
+        request,
+        version,
+        f"version-from-{came_from}" if came_from else "version",
+        lambda origin: _version_page(request, version, origin, came_from),
     )
 
 
@@ -70,8 +97,8 @@ def _text(request, version: LanguageVersion) -> RenderedText:
     return rendered_text(version, version.links_stamp)
 
 
-def _version_page(request, version: LanguageVersion, origin: str):
-    return HttpResponse(version_page(version, _text(request, version), origin))
+def _version_page(request, version: LanguageVersion, origin: str, came_from: str = ""):
+    return HttpResponse(version_page(version, _text(request, version), origin, came_from))
 
 
 def paragraph(request, symbol: str, language: str, eid: str):
@@ -83,7 +110,7 @@ def paragraph(request, symbol: str, language: str, eid: str):
         .first()
     )
     if paragraph is None:
-        raise Http404(f"{symbol} has no paragraph {eid} in {LANGUAGES[language]}")
+        return missing_paragraph(request, symbol, language, eid)
     return cached_page(
         request, paragraph, "paragraph", lambda origin: _paragraph_page(request, paragraph, origin)
     )

@@ -8,10 +8,15 @@ from django.shortcuts import redirect, render
 
 from resolutions.bodies import BODIES
 from resolutions.citations.links import symbol_url
+from resolutions.citations.resolving import MISSING_PLACE, citation_in_query
 from resolutions.labels import element_name
 from resolutions.languages import LANGUAGES
-from search.forms import SearchForm
+from resolutions.states import state
+from resolutions.symbols import parse_symbol
+from search.forms import MAX_QUERY, SearchForm
 from search.service import FACETS, PAGE_SIZE, SORTS, Hit, run_search, search_payload
+
+from .query_limits import query_too_long
 
 KIND_NAMES = {
     "preambular": "序言段落 Preambular",
@@ -27,7 +32,13 @@ FACET_HEADINGS = {
     "period": "届会/年份 Session or year",
     "language": "语文 Language",
     "kind": "段落类型 Kind",
+    "state": "提及的国家和领土 States and territories named",
 }
+
+
+# The most frequent values a facet shows on the page (all, unless named here), and the value
+# filtered on; the JSON has all.
+SHOWN_VALUES = {"state": 25}
 
 
 def facet_label(name: str, value: str) -> str:
@@ -37,6 +48,8 @@ def facet_label(name: str, value: str) -> str:
         return LANGUAGES.get(value, value)
     if name == "kind":
         return KIND_NAMES.get(value, value)
+    if name == "state" and (named := state(value)) is not None:
+        return f"{named.zh} {named.en}"
     if name == "period":
         body, _, number = value.partition(" ")
         if body == "GA":
@@ -64,13 +77,21 @@ def highlighted_link(url: str, query: str) -> str:
 
 def search(request):
     # Never refused: what the search form cannot accept falls back as search_arguments says.
-    query, filters, sort, page = SearchForm(request.GET).search_arguments()
-    outcome = run_search(query, filters, sort, page)
+    form = SearchForm(request.GET)
+    query, filters, sort, page = form.search_arguments()
+    as_json = request.GET.get("format") == "json"
+    if len(query) > MAX_QUERY:
+        return query_too_long(request, query, as_json)
+    # A citation goes to its paragraph, and is searched as its resolution's symbol.
+    citation = citation_in_query(query)
+    if citation and request.GET.get("go") and citation.missing != MISSING_PLACE:
+        return redirect(citation.url)
+    outcome = run_search(citation.symbol if citation else query, filters, sort, page)
     leads_to = symbol_url(outcome.symbol) if outcome.symbol else None
-    if leads_to and request.GET.get("go"):
+    if leads_to and request.GET.get("go") and citation is None:
         return redirect(leads_to)
-    if request.GET.get("format") == "json":
-        return _json(outcome, leads_to)
+    if as_json:
+        return _json(outcome, leads_to, citation)
     kept = {k: v for k, v in {"q": query, "sort": sort, **filters}.items() if v}
     facets = [
         {
@@ -88,8 +109,9 @@ def search(request):
                         | ({} if filters.get(name) == value else {name: value})
                     ),
                 }
-                for value, count in outcome.facets.get(name, [])
+                for rank, (value, count) in enumerate(outcome.facets.get(name, []))
                 if value is not None
+                and (rank < SHOWN_VALUES.get(name, rank + 1) or filters.get(name) == value)
             ],
         }
         for name in FACETS
@@ -99,7 +121,7 @@ def search(request):
             hit,
             KIND_NAMES.get(hit.kind, hit.kind),
             element_name(hit.eid, hit.language),
-            highlighted_link(hit.url, query),
+            highlighted_link(hit.url, outcome.query),
         )
         for hit in outcome.hits
     ]
@@ -111,8 +133,14 @@ def search(request):
             "outcome": outcome,
             "hits": hits,
             "query": query,
+            "filters": filters,
+            "ignored": form.ignored(),
+            "within_url": _within_url(filters),
+            "search_everywhere": "?" + urlencode({k: v for k, v in kept.items() if k != "symbol"}),
             "symbol_url": leads_to,
+            "citation": citation,
             "facets": facets,
+            "facets_shown": any(facet["values"] for facet in facets),
             "sort": sort,
             "kept": urlencode(kept),
             "sort_urls": {name: "?" + urlencode(kept | {"sort": name}) for name in SORTS},
@@ -122,9 +150,15 @@ def search(request):
     )
 
 
-def _json(outcome, leads_to: str | None):
+def _within_url(filters: dict[str, str]) -> str | None:
+    """The page of the resolution a search is kept within (``symbol=``), if any."""
+    return symbol_url(parse_symbol(filters["symbol"])) if "symbol" in filters else None
+
+
+def _json(outcome, leads_to: str | None, citation=None):
     if outcome.unavailable:
         return JsonResponse({"error": "search index unavailable"}, status=503)
     return JsonResponse(
-        search_payload(outcome, leads_to), json_dumps_params={"ensure_ascii": False}
+        {"citation": citation and citation.summary(), **search_payload(outcome, leads_to)},
+        json_dumps_params={"ensure_ascii": False},
     )

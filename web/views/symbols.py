@@ -1,11 +1,17 @@
 """Symbols as users write them: variant spellings redirect, unknown resolutions get a page."""
 
+from dataclasses import dataclass
+
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
+from resolutions.chronology import opens_in
 from resolutions.citations.links import document_service_url
-from resolutions.languages import LANGUAGES
+from resolutions.labels import element_name
+from resolutions.languages import CHINESE_NAMES, ENGLISH_NAMES, LANGUAGES
+from resolutions.models import LanguageVersion, Paragraph, Resolution
 from resolutions.symbols import parse_symbol, split_symbol_path
 
 from ..presentation import citations_of, group_citing
@@ -50,14 +56,72 @@ def _canonical_url(symbol: str, rest: list[str]) -> str | None:
 
 
 def not_in_archive(request, symbol: str):
-    """The friendly 404 for a resolution the archive does not hold (yet)."""
+    """The friendly 404 for a resolution the archive does not hold (yet), or that cannot exist
+    yet: its session or year is still ahead (then there is no official text to link to)."""
     parsed = parse_symbol(symbol)
+    opening = opens_in(parsed, timezone.localdate()) if parsed else None
     context = {
         "symbol": symbol,
         "short_symbol": parsed.short if parsed else symbol,
+        "opening": opening,
         "service_links": [
             (code, name, document_service_url(symbol, code)) for code, name in LANGUAGES.items()
-        ],
+        ]
+        if opening is None
+        else [],
         "citing": group_citing(citations_of(symbol), "zh"),
     }
     return render(request, "resolutions/not_in_archive.html", context, status=404)
+
+
+@dataclass(frozen=True)
+class VersionLink:
+    """A language version the missing paragraph's page leads to: its text, or the paragraph in
+    it when it has the paragraph."""
+
+    version: LanguageVersion
+    url: str
+    has_paragraph: bool
+
+    @property
+    def chinese_name(self) -> str:
+        return CHINESE_NAMES[self.version.language]
+
+    @property
+    def english_name(self) -> str:
+        return ENGLISH_NAMES[self.version.language]
+
+
+def missing_paragraph(request, symbol: str, language: str, eid: str):
+    """The 404 of a paragraph the archive does not hold: it names the resolution and leads back
+    to it, to the version asked for, and to the paragraph in the versions that have it."""
+    resolution = Resolution.objects.filter(symbol=symbol).first()
+    if resolution is None:
+        return not_in_archive(request, symbol)
+    having = set(
+        Paragraph.objects.filter(version__resolution=resolution, eid=eid).values_list(
+            "version__language", flat=True
+        )
+    )
+    links = [
+        VersionLink(
+            version,
+            f"{version.get_absolute_url()}{eid}/"
+            if version.language in having
+            else version.get_absolute_url(),
+            version.language in having,
+        )
+        for version in resolution.versions.defer("source_text").in_language_order()
+    ]
+    asked = next((link.version for link in links if link.version.language == language), None)
+    context = {
+        "resolution": resolution,
+        "asked": asked,
+        "title_version": asked or (links[0].version if links else None),
+        "language_zh": CHINESE_NAMES[language],
+        "language_en": ENGLISH_NAMES[language],
+        "place_zh": element_name(eid, "zh"),
+        "place_en": element_name(eid, "en"),
+        "others": [link for link in links if link.version != asked],
+    }
+    return render(request, "resolutions/missing_paragraph.html", context, status=404)

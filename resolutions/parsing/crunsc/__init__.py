@@ -17,7 +17,7 @@ What it looks like (S/RES/242 (1967) is the reference)::
 
 The modules: this one is the entry point; ``header`` reads the header and the closing,
 ``lines`` the line patterns and labels, ``body`` the paragraphs, sub-items, parts and annexes,
-``footnotes`` the footnote markers, ``vote`` the vote.
+``footnotes`` the footnote markers, ``vote`` the vote, ``subject`` the agenda item a text names.
 
 Decisions:
 
@@ -50,11 +50,13 @@ Decisions:
   in ``issues``.
 """
 
+from ...symbols import parse_symbol
 from ..document import ParsedResolution, ParseError
 from ..shared.blocks import split_blocks
 from .body import BodyParser
 from .header import CLOSING_RE, find_header, header_markers, header_match, parse_header
 from .lines import is_furniture, split_at_opening
+from .subject import agenda_item, subject_of
 from .vote import parse_vote
 
 FORMAT = "crunsc"
@@ -88,4 +90,16 @@ def parse(text: str, language: str) -> ParsedResolution:
     markers = header_markers(blocks, start, body_start)
     BodyParser(resolution, markers).parse(blocks[body_start:], last_line=len(lines))
     resolution.vote = parse_vote(resolution.adoption_note)
+    _name_subject(resolution, [line for block in blocks[: start[0]] for line in block.lines])
     return resolution
+
+
+def _name_subject(resolution: ParsedResolution, before: list[str]) -> None:
+    """The agenda item named just before the header or in the first paragraph, and its subject
+    as the title of a text that has no topic heading."""
+    first = resolution.paragraphs[0].text if resolution.paragraphs else ""
+    item = agenda_item(" ".join(before)) or agenda_item(first)
+    if item:
+        resolution.agenda_title = item
+        if resolution.title == f"Resolution {parse_symbol(resolution.symbol).short}":
+            resolution.title = subject_of(item)

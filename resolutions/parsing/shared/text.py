@@ -101,7 +101,12 @@ def parse_inline(raw: str) -> InlineText:
     plain = "".join(parts).rstrip()
     # A marker at the very end may have followed a space that the strip removed.
     refs = [FootnoteRef(ref.marker, min(ref.offset, len(plain))) for ref in refs]
-    citations = [
+    return InlineText(plain, refs, citation_spans(plain))
+
+
+def citation_spans(text: str) -> list[CitationSpan]:
+    """The citations of a plain text, as the parsed data holds them."""
+    return [
         CitationSpan(
             start=m.start,
             end=m.end,
@@ -110,6 +115,5 @@ def parse_inline(raw: str) -> InlineText:
             kind=m.symbol.kind,
             pinpoint=m.pinpoint,
         )
-        for m in find_citations(plain)
+        for m in find_citations(text)
     ]
-    return InlineText(plain, refs, citations)

@@ -1,0 +1,48 @@
+"""The official texts of a resolution: the PDF of each language version at the UN's document
+service (the Official Document System), whatever the archive holds."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from .languages import ENGLISH_NAMES, HTML_LANG, LANGUAGES, RIGHT_TO_LEFT
+
+OFFICIAL_PDF = "https://documents.un.org/api/symbol/access?{query}"
+# The document service names the languages by the letters of the Official Document System.
+SERVICE_LANGUAGES = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+
+
+def official_pdf_url(symbol: str, language: str) -> str:
+    """The official PDF of ``symbol`` in ``language``. The service spells Council symbols as
+    the archive's URLs do, without the space: S/RES/2286(2016)."""
+    query = {"s": symbol.replace(" ", ""), "l": SERVICE_LANGUAGES[language], "t": "pdf"}
+    return OFFICIAL_PDF.format(query=urlencode(query))
+
+
+@dataclass(frozen=True)
+class OfficialText:
+    """A link to the official PDF in one language."""
+
+    language: str
+    url: str
+
+    @property
+    def name(self) -> str:
+        """The language by its own name: 中文, English, Français."""
+        return LANGUAGES[self.language]
+
+    @property
+    def name_en(self) -> str:
+        return ENGLISH_NAMES[self.language]
+
+    @property
+    def html_lang(self) -> str:
+        return HTML_LANG[self.language]
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.language in RIGHT_TO_LEFT else "ltr"
+
+
+def official_texts(symbol: str) -> list[OfficialText]:
+    """The official PDF in each of the six languages, Chinese first."""
+    return [OfficialText(language, official_pdf_url(symbol, language)) for language in LANGUAGES]
