@@ -7,15 +7,14 @@ from urllib.parse import urlencode
 from .languages import ENGLISH_NAMES, HTML_LANG, LANGUAGES, RIGHT_TO_LEFT
 
 OFFICIAL_PDF = "https://documents.un.org/api/symbol/access?{query}"
-# The document service names the languages by the letters of the Official Document System.
-SERVICE_LANGUAGES = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
 
 
 def official_pdf_url(symbol: str, language: str) -> str:
     """The official PDF of ``symbol`` in ``language``. The service spells Council symbols as
-    the archive's URLs do, without the space: S/RES/2286(2016)."""
-    query = {"s": symbol.replace(" ", ""), "l": SERVICE_LANGUAGES[language], "t": "pdf"}
-    return OFFICIAL_PDF.format(query=urlencode(query))
+    the archive's URLs do, without the space (S/RES/2286(2016)), and names languages by their
+    ISO 639-1 codes, as the archive does."""
+    query = {"s": symbol.replace(" ", ""), "l": language, "t": "pdf"}
+    return OFFICIAL_PDF.format(query=urlencode(query, safe="/()"))
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,8 @@ def test_each_format_and_language_has_its_own_counts(archive):
             "citations": citations.count(),
             "resolution_citations": citations.filter(kind="resolution").count(),
             "resolved": citations.filter(target__isnull=False).count(),
-            "warnings": 0,
+            # Only the Chinese sample needs repairs: spaces left between Chinese characters.
+            "warnings": 1 if language == "zh" else 0,
         }
     chinese = rows["markdown", "zh"]
     assert (chinese["footnotes"], chinese["paragraphs"]) == (17, 88)  # 38 preambular, 50 operative
