@@ -35,4 +35,19 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en", "fr": "fr", "es": "es", "ru": "ru", "a
 
 RIGHT_TO_LEFT = {"ar"}
 
+
+class WrittenIn:
+    """What is written in one of the languages (``language``), as a page marks it up."""
+
+    language: str
+
+    @property
+    def html_lang(self) -> str:
+        return HTML_LANG[self.language]
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.language in RIGHT_TO_LEFT else "ltr"
+
+
 LANGUAGE_PATTERN = "|".join(LANGUAGES)

@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 
 from .bodies import BODIES, session_key
 from .labels import element_name, paragraph_label
-from .languages import HTML_LANG, LANGUAGES, RIGHT_TO_LEFT
+from .languages import LANGUAGES, WrittenIn
 from .symbols import canonical_symbol, parse_symbol
 from .votes import vote_summary
 
@@ -179,7 +179,7 @@ class LanguageVersionQuerySet(models.QuerySet):
         return self.order_by(order)
 
 
-class LanguageVersion(models.Model):
+class LanguageVersion(WrittenIn, models.Model):
     """One language version of a resolution, with the source it was imported from."""
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="versions")
@@ -235,14 +235,6 @@ class LanguageVersion(models.Model):
             "resolutions:version",
             kwargs={"symbol": self.resolution.symbol, "language": self.language},
         )
-
-    @property
-    def html_lang(self) -> str:
-        return HTML_LANG[self.language]
-
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.language in RIGHT_TO_LEFT else "ltr"
 
 
 class ParagraphKind(models.TextChoices):

@@ -4,7 +4,7 @@ service (the Official Document System), whatever the archive holds."""
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from .languages import ENGLISH_NAMES, HTML_LANG, LANGUAGES, RIGHT_TO_LEFT
+from .languages import ENGLISH_NAMES, LANGUAGES, WrittenIn
 
 OFFICIAL_PDF = "https://documents.un.org/api/symbol/access?{query}"
 
@@ -18,7 +18,7 @@ def official_pdf_url(symbol: str, language: str) -> str:
 
 
 @dataclass(frozen=True)
-class OfficialText:
+class OfficialText(WrittenIn):
     """A link to the official PDF in one language."""
 
     language: str
@@ -32,14 +32,6 @@ class OfficialText:
     @property
     def name_en(self) -> str:
         return ENGLISH_NAMES[self.language]
-
-    @property
-    def html_lang(self) -> str:
-        return HTML_LANG[self.language]
-
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.language in RIGHT_TO_LEFT else "ltr"
 
 
 def official_texts(symbol: str) -> list[OfficialText]:

@@ -8,9 +8,8 @@ from django.utils.text import Truncator
 from resolutions.languages import (
     CHINESE_NAMES,
     ENGLISH_NAMES,
-    HTML_LANG,
     LANGUAGES,
-    RIGHT_TO_LEFT,
+    WrittenIn,
 )
 from resolutions.official_texts import official_pdf_url
 from resolutions.structure import Section
@@ -81,7 +80,7 @@ _SENTENCES = {
 
 
 @dataclass(frozen=True)
-class LanguageNotice:
+class LanguageNotice(WrittenIn):
     """Told, in the reader's language, that the text shown is in another, with the official
     text in theirs."""
 
@@ -89,14 +88,6 @@ class LanguageNotice:
     sentence: str
     link_text: str
     url: str
-
-    @property
-    def html_lang(self) -> str:
-        return HTML_LANG[self.language]
-
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.language in RIGHT_TO_LEFT else "ltr"
 
 
 def language_notice(
