@@ -91,7 +91,13 @@ SCHEMAS = {
     "Index": json_object(
         {
             "links": json_object(
-                {"resolutions": URL, "search": URL, "openapi": URL, "documentation": URL}
+                {
+                    "resolutions": URL,
+                    "search": URL,
+                    "resolve": URL,
+                    "openapi": URL,
+                    "documentation": URL,
+                }
             )
         }
     ),

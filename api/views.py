@@ -41,6 +41,7 @@ def index(request):
             "links": {
                 "resolutions": representations.api_url(request, "resolutions"),
                 "search": representations.api_url(request, "search"),
+                "resolve": representations.api_url(request, "resolve"),
                 "openapi": representations.api_url(request, "openapi"),
                 "documentation": request.build_absolute_uri(reverse("api_docs")),
             }

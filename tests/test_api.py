@@ -559,6 +559,7 @@ def test_the_index_links_to_the_resources(client, archive):
         "links": {
             "resolutions": "http://testserver/api/v1/resolutions/",
             "search": "http://testserver/api/v1/search/",
+            "resolve": "http://testserver/api/v1/resolve/",
             "openapi": "http://testserver/api/v1/openapi.json",
             "documentation": "http://testserver/api/",
         }
