@@ -6,10 +6,11 @@ Re-importing a file whose bytes have not changed writes nothing; a changed file 
 language version. Citations point at the resolution they cite as soon as both are in the
 archive, whichever arrived first.
 
-Texts are repaired as they are read (``parsing.shared.repairs``) with the words of the whole
-archive as evidence: ``run_words`` reads them once for a run of files, stored and about to be
-imported alike, so that importing files one at a time or all together mends them the same way
-where the archive allows.
+Texts are repaired as they are read (``parsing.shared.repairs``). A word the OCR left
+hyphenated is mended with the words of the whole archive as evidence, read when the first text
+read by OCR is met: for a run of files (``RunWords``), the words stored and those of the run's
+files not stored yet, so that importing files one at a time or all together mends them the same
+way where the archive allows.
 
 The importer knows nothing of what else the archive keeps: whoever imports passes ``on_stored``,
 called with each language version once its file's transaction has committed (the import command
@@ -78,10 +79,21 @@ class FileImport:
     left_out: list[Issue] = field(default_factory=list)
 
 
-def run_words(paths: list[Path]) -> KnownWords:
-    """The evidence for repairing the texts of a run of files: the archive's words and the
-    files' own (pass it to ``import_path`` as ``known_words``)."""
-    return archive_words(paths, max_bytes=MAX_FILE_BYTES)
+class RunWords:
+    """The evidence for mending the texts of a run of files (pass it to ``import_path`` as
+    ``known_words``), read once, when a text needs it: the words stored in the archive and those
+    of the run's files from ``stored`` on, which the run has not stored yet (it sets ``stored``
+    before each file). Whichever file comes first, every word of the run counts once."""
+
+    def __init__(self, paths: list[Path]):
+        self.paths = paths
+        self.stored = 0
+        self._words: KnownWords | None = None
+
+    def __call__(self) -> KnownWords:
+        if self._words is None:
+            self._words = archive_words(self.paths[self.stored :], max_bytes=MAX_FILE_BYTES)
+        return self._words
 
 
 def import_file(path: Path, **options) -> ImportResult:
@@ -98,7 +110,7 @@ def import_path(
     strict_alignment: bool = False,
     force: bool = False,
     on_stored: OnStored | None = None,
-    known_words: KnownWords | None = None,
+    known_words: Callable[[], KnownWords] | None = None,
 ) -> FileImport:
     """Import one file, never raising for a bad one: the results say what went wrong.
 
@@ -112,8 +124,9 @@ def import_path(
     ``on_stored`` is called with each language version stored, once the file's transaction has
     committed; if it fails, the version stays stored and its result says what failed.
 
-    ``known_words`` (see ``run_words``) is the evidence for mending words the OCR left
-    hyphenated; without it, the words stored in the archive are read (one query).
+    ``known_words`` (see ``RunWords``) gives the evidence for mending words the OCR left
+    hyphenated; without it, the words stored in the archive are read (one query), and only for
+    a file that holds a text read by OCR.
     """
     try:
         data = path.read_bytes()
@@ -123,7 +136,7 @@ def import_path(
     if problem := _size_problem(data):
         return FileImport(path, [ImportResult(path, Status.FAILED, issues=[problem])])
     try:
-        source = read_source(data, language=language, known_words=known_words or archive_words())
+        source = read_source(data, language=language, known_words=known_words or archive_words)
     except ParseError as error:
         return FileImport(path, [ImportResult(path, Status.FAILED, issues=[error.issue])])
     if not source.documents:

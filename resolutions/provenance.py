@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .models import Body, LanguageVersion
 from .official_texts import official_pdf_url
+from .parsing import OCR_FORMATS
 
-OCR_FORMATS = frozenset({"crunsc", "ocr"})
 # The published data set the ``crunsc`` files come from (version 2024-05-03, CC0).
 CR_UNSC = "https://doi.org/10.5281/zenodo.7319781"
 

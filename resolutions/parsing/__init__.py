@@ -7,17 +7,19 @@ layout (an Official Records extract) holds several, and fragments of texts that 
 outside the file, which are reported and left out.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .document import Issue, ParsedResolution, ParseError
 from .formats import FORMATS
-from .shared.repairs import KnownWords, repair
+from .shared.repairs import OCR_FORMATS, KnownWords, repair
 from .source import decode, detect_format, detect_language
 from .validate import validate
 
 __all__ = [
     "Issue",
     "KnownWords",
+    "OCR_FORMATS",
     "ParseError",
     "ParsedResolution",
     "Source",
@@ -42,12 +44,16 @@ class Source:
 
 
 def read_source(
-    data: bytes, *, language: str | None = None, known_words: KnownWords | None = None
+    data: bytes,
+    *,
+    language: str | None = None,
+    known_words: Callable[[], KnownWords] | None = None,
 ) -> Source:
     """Decode, detect and parse one file; ``documents`` is empty when the file is skipped.
 
-    Texts are repaired (see ``shared.repairs``) with the words of the file itself and
-    ``known_words``, those of the rest of the archive.
+    Texts are repaired (see ``shared.repairs``). A word the OCR left hyphenated is mended with
+    the words of the file itself and those of the rest of the archive, which ``known_words``
+    gives: it is called only when the file holds a text read by OCR.
     """
     decoded = decode(data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -57,7 +63,9 @@ def read_source(
     language = language or detect_language(text)
     source = Source(text, decoded.encoding, layout, language=language)
     source.documents, source.left_out = FORMATS[layout].parse(text, language)
-    known = KnownWords.of_text(text) | (known_words or KnownWords())
+    known = KnownWords()
+    if any(document.source_format in OCR_FORMATS for document in source.documents):
+        known = KnownWords.of_text(text) | (known_words() if known_words else KnownWords())
     for document in source.documents:
         repair(document, known)
     return source

@@ -17,7 +17,7 @@ run after upgrading the parsers), and reported as replaced. When any text was im
 replaced, the bulk download (see export_bulk) is written again, unless --no-bulk is given.
 Flaws of a source that are repaired (a stray space between Chinese characters, a word the OCR
 left hyphenated at a line end) are listed as warnings; the words of the archive and of every file
-given, read before the first is imported, decide how a hyphenated word is spelt.
+given decide how a hyphenated word is spelt.
 With SEARCH_INDEX_ON_IMPORT (the default), every text stored is handed to the search index,
 in batches; a text the index lacks is indexed even when its file is unchanged.
 Exits with status 1 when any file failed.
@@ -32,7 +32,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from resolutions.bulk import write_bulk
-from resolutions.importer import ImportResult, Status, import_path, run_words
+from resolutions.importer import ImportResult, RunWords, Status, import_path
 from resolutions.languages import LANGUAGES
 from resolutions.models import LanguageVersion
 from resolutions.reports import corpus_report, format_report
@@ -131,10 +131,11 @@ class Command(BaseCommand):
         unchanged: list[tuple[str, str]] = []
         stored: list[int] = []
         indexing = settings.SEARCH_INDEX_ON_IMPORT
-        # Read before any file is imported, so the order of the files does not matter.
-        known_words = run_words(files)
+        # The words of the archive and of the whole run, so the order of the files does not matter.
+        known_words = RunWords(files)
         with IndexBatch() as index_batch:
             for done, path in enumerate(files, start=1):
+                known_words.stored = done - 1
                 outcome = import_path(
                     path,
                     language=lang,
