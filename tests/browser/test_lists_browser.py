@@ -1,13 +1,9 @@
 """Lists in Chromium on a phone: dates stay on one line, Council texts are told apart by their
 subtitle, and the States named lead to their resolutions."""
 
-import os
-from pathlib import Path
-
 from playwright.sync_api import expect
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2}
-SHOTS = Path(os.environ.get("SCREENSHOTS_DIR", "/tmp/shots_lists"))
 
 
 def _date_lines(page) -> list[dict]:
@@ -26,9 +22,8 @@ def _date_lines(page) -> list[dict]:
     )
 
 
-def test_dates_never_wrap_on_a_phone(open_page, archive):
+def test_dates_never_wrap_on_a_phone(open_page, archive, screenshots):
     page = open_page(**PHONE)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     for url in ("/", "/ga/76/", "/sc/1967/"):
         page.goto(url)
         dates = _date_lines(page)
@@ -36,7 +31,8 @@ def test_dates_never_wrap_on_a_phone(open_page, archive):
         for date in dates:
             assert date["whiteSpace"] == "nowrap", (url, date)
             assert date["lines"] == 1, (url, date)
-        page.screenshot(path=str(SHOTS / f"phone{url.replace('/', '_')}.png"), full_page=True)
+        shot = screenshots / f"list-phone{url.replace('/', '_')}.png"
+        page.screenshot(path=str(shot), full_page=True)
 
 
 def test_a_council_text_without_a_subject_shows_its_opening_words(page, archive):
