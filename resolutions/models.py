@@ -41,6 +41,32 @@ class ResolutionQuerySet(models.QuerySet):
         return self.filter(body=Body.SECURITY_COUNCIL)
 
 
+class Series(models.Model):
+    """General Assembly resolutions that continue one another, session after session: the same
+    title, or an opening paragraph that recalls the previous resolution of that title. Kept by
+    ``resolutions.series`` as texts are stored."""
+
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The series' URL name, from its title: /series/<slug>/.",
+    )
+    title = models.TextField(help_text="The title of its latest resolution, English when it has one.")
+    title_language = models.CharField(max_length=2, choices=list(LANGUAGES.items()))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "series"
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:series", kwargs={"slug": self.slug})
+
+
 class Resolution(models.Model):
     symbol = models.CharField(
         max_length=64,
@@ -97,6 +123,14 @@ class Resolution(models.Model):
         default=list,
         blank=True,
         help_text="ISO 3166 alpha-3 codes of the States its paragraphs name: resolutions.states.",
+    )
+    series = models.ForeignKey(
+        Series,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolutions",
+        help_text="The yearly series it belongs to, when another resolution continues it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -185,6 +219,11 @@ class LanguageVersion(WrittenIn, models.Model):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="versions")
     language = models.CharField(max_length=2, choices=list(LANGUAGES.items()))
     title = models.TextField()
+    title_key = models.TextField(
+        blank=True,
+        help_text="The title folded for comparison (case, spacing, punctuation, full-width "
+        "forms): resolutions of one title in different sessions form a series.",
+    )
     distributed_on = models.DateField(null=True, blank=True)
     opening_formula = models.CharField(
         max_length=200,
@@ -220,6 +259,10 @@ class LanguageVersion(WrittenIn, models.Model):
             models.UniqueConstraint(
                 fields=["resolution", "language"], name="one_version_per_language"
             ),
+        ]
+        indexes = [
+            models.Index(fields=["title_key"], name="version_title_key"),
+            models.Index(fields=["language", "imported_at"], name="version_language_imported"),
         ]
 
     def __str__(self) -> str:
@@ -273,11 +316,19 @@ class Paragraph(models.Model):
         help_text="Plain text as shown and searched: no markup, footnote markers or number."
     )
     source_line = models.PositiveIntegerField(help_text="Line of the source file where it starts.")
+    text_bands = ArrayField(
+        models.BigIntegerField(),
+        default=list,
+        blank=True,
+        help_text="Locality-sensitive hashes of the text (resolutions.echoes): paragraphs that "
+        "share one are candidates for the same agreed language.",
+    )
 
     objects = ParagraphQuerySet.as_manager()
 
     class Meta:
         ordering = ["version", "position"]
+        indexes = [GinIndex(fields=["text_bands"], name="paragraph_text_bands")]
         constraints = [
             models.UniqueConstraint(fields=["version", "eid"], name="paragraph_eid_unique"),
             models.UniqueConstraint(

@@ -14,6 +14,7 @@ from .models import (
 )
 from .parsing import Issue, ParsedResolution
 from .parsing.document import CitationSpan, ParsedFootnote, ParsedParagraph
+from .series import title_key
 from .states import states_named
 from .titles import subtitle_for
 
@@ -85,6 +86,7 @@ def store(
         resolution=resolution,
         language=parsed.language,
         title=parsed.title,
+        title_key=title_key(parsed.title),
         distributed_on=parsed.distributed_on,
         opening_formula=parsed.opening_formula,
         agenda_title=parsed.agenda_title,
