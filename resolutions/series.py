@@ -23,3 +23,22 @@ def title_key(title: str) -> str:
 def backfill(apps) -> None:
     """Put every stored Assembly resolution in its series (a migration's ``apps``: only the
     historical models' fields and default managers)."""
+
+
+def members(series) -> list:
+    """The resolutions of ``series`` (a ``Series``) in the order they were adopted: by session,
+    then date, then number."""
+    return list(series.resolutions.order_by("session", "adopted_on", "number", "part"))
+
+
+def neighbours(resolution) -> tuple:
+    """The resolutions before and after ``resolution`` in its series: (previous, next), each
+    None at an end or when it has no series."""
+    if resolution.series_id is None:
+        return None, None
+    order = members(resolution.series)
+    place = next(i for i, member in enumerate(order) if member.pk == resolution.pk)
+    return (
+        order[place - 1] if place else None,
+        order[place + 1] if place + 1 < len(order) else None,
+    )
