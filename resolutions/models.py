@@ -52,7 +52,9 @@ class Series(models.Model):
         allow_unicode=True,
         help_text="The series' URL name, from its title: /series/<slug>/.",
     )
-    title = models.TextField(help_text="The title of its latest resolution, English when it has one.")
+    title = models.TextField(
+        help_text="The title of its latest resolution, English when it has one."
+    )
     title_language = models.CharField(max_length=2, choices=list(LANGUAGES.items()))
     updated_at = models.DateTimeField(auto_now=True)
 
