@@ -27,16 +27,20 @@ A token is ``(text, position, start, end)``: the lower-cased term, its position 
 The jieba dictionary loads once per process (``initialize``); gunicorn preloads it in the master.
 """
 
-import logging
-import marshal
 import re
-import threading
 from array import array
 from functools import cache
 from pathlib import Path
 
 import jieba
 import Stemmer
+
+# jieba's dictionary is loaded where the comparison of texts loads it too; re-exported for the
+# engines, the app's start-up and the benchmarks.
+from resolutions.segmentation import configure as configure
+from resolutions.segmentation import in_dictionary as in_dictionary
+from resolutions.segmentation import initialize as initialize
+from resolutions.segmentation import jieba_cache_dir as jieba_cache_dir
 
 Token = tuple[str, int, int, int]  # text, position, start, end
 Piece = tuple[str, int, int, bool]  # text, start, end, at the position of the token before it
@@ -65,57 +69,11 @@ LANGUAGE_FIELDS = {
 # The Snowball stemmer of each language code the archive knows.
 _SNOWBALL = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
 
-_init_lock = threading.Lock()
-_initialized = False
-_cache_dir: Path | None = None
-
-
-def configure(cache_dir: Path) -> None:
-    """Where jieba keeps its dictionary cache: the project's own folder, not /tmp."""
-    global _cache_dir
-    _cache_dir = cache_dir
-
-
-def jieba_cache_dir() -> Path | None:
-    return _cache_dir
-
 
 def start_analysis_process(cache_dir: Path | None) -> None:
     """Set up a process that analyses documents for an engine (see ``analyse``)."""
     configure(cache_dir)
     initialize()
-
-
-class _WholeFileMarshal:
-    """``marshal`` as jieba uses it, reading its dictionary cache in one piece: unmarshalling
-    from a file object reads it a little at a time, three times slower, and that is most of the
-    time a server takes to start."""
-
-    dump = staticmethod(marshal.dump)
-
-    @staticmethod
-    def load(file):
-        return marshal.loads(file.read())
-
-
-def initialize() -> None:
-    """Load jieba's dictionary (its frequency table is empty until then), once per process."""
-    global _initialized
-    with _init_lock:
-        if _initialized:
-            return
-        jieba.setLogLevel(logging.WARNING)
-        if _cache_dir is not None:
-            _cache_dir.mkdir(parents=True, exist_ok=True)
-            jieba.dt.tmp_dir = str(_cache_dir)
-        jieba.marshal = _WholeFileMarshal
-        jieba.initialize()
-        _initialized = True
-
-
-def in_dictionary(word: str) -> bool:
-    initialize()
-    return jieba.dt.FREQ.get(word, 0) > 0
 
 
 def normalise_symbol(text: str) -> str:

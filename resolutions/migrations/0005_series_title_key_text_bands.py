@@ -7,51 +7,101 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resolutions', '0004_resolution_states_version_subtitle'),
+        ("resolutions", "0004_resolution_states_version_subtitle"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Series',
+            name="Series",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(allow_unicode=True, help_text="The series' URL name, from its title: /series/<slug>/.", max_length=200, unique=True)),
-                ('title', models.TextField(help_text='The title of its latest resolution, English when it has one.')),
-                ('title_language', models.CharField(choices=[('zh', '中文'), ('en', 'English'), ('fr', 'Français'), ('es', 'Español'), ('ru', 'Русский'), ('ar', 'العربية')], max_length=2)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True,
+                        help_text="The series' URL name, from its title: /series/<slug>/.",
+                        max_length=200,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "title",
+                    models.TextField(
+                        help_text="The title of its latest resolution, English when it has one."
+                    ),
+                ),
+                (
+                    "title_language",
+                    models.CharField(
+                        choices=[
+                            ("zh", "中文"),
+                            ("en", "English"),
+                            ("fr", "Français"),
+                            ("es", "Español"),
+                            ("ru", "Русский"),
+                            ("ar", "العربية"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name_plural': 'series',
-                'ordering': ['title'],
+                "verbose_name_plural": "series",
+                "ordering": ["title"],
             },
         ),
         migrations.AddField(
-            model_name='languageversion',
-            name='title_key',
-            field=models.TextField(blank=True, help_text='The title folded for comparison (case, spacing, punctuation, full-width forms): resolutions of one title in different sessions form a series.'),
+            model_name="languageversion",
+            name="title_key",
+            field=models.TextField(
+                blank=True,
+                help_text="The title folded for comparison (case, spacing, punctuation, full-width forms): resolutions of one title in different sessions form a series.",
+            ),
         ),
         migrations.AddField(
-            model_name='paragraph',
-            name='text_bands',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.BigIntegerField(), blank=True, default=list, help_text='Locality-sensitive hashes of the text (resolutions.echoes): paragraphs that share one are candidates for the same agreed language.', size=None),
+            model_name="paragraph",
+            name="text_bands",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.BigIntegerField(),
+                blank=True,
+                default=list,
+                help_text="Locality-sensitive hashes of the text (resolutions.echoes): paragraphs that share one are candidates for the same agreed language.",
+                size=None,
+            ),
         ),
         migrations.AddIndex(
-            model_name='languageversion',
-            index=models.Index(fields=['title_key'], name='version_title_key'),
+            model_name="languageversion",
+            index=models.Index(fields=["title_key"], name="version_title_key"),
         ),
         migrations.AddIndex(
-            model_name='languageversion',
-            index=models.Index(fields=['language', 'imported_at'], name='version_language_imported'),
+            model_name="languageversion",
+            index=models.Index(
+                fields=["language", "imported_at"], name="version_language_imported"
+            ),
         ),
         migrations.AddIndex(
-            model_name='paragraph',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['text_bands'], name='paragraph_text_bands'),
+            model_name="paragraph",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["text_bands"], name="paragraph_text_bands"
+            ),
         ),
         migrations.AddField(
-            model_name='resolution',
-            name='series',
-            field=models.ForeignKey(blank=True, help_text='The yearly series it belongs to, when another resolution continues it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='resolutions', to='resolutions.series'),
+            model_name="resolution",
+            name="series",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The yearly series it belongs to, when another resolution continues it.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="resolutions",
+                to="resolutions.series",
+            ),
         ),
     ]
