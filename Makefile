@@ -24,7 +24,7 @@ CORPUS_DIR ?= ../shared/corpus
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_PACKAGES := chromium fonts-noto-cjk fonts-noto-core default-jre-headless nginx openssl
 
-.PHONY: demo test bench load faults install install-prod browser lint clean
+.PHONY: demo test bench load faults install install-prod graphviz browser lint clean
 
 # `make install` sets up everything, tests and benchmarks included; `make install-prod` only what
 # the archive needs to run (a production server, see deploy/README.md).
@@ -38,9 +38,18 @@ $(BIN)/.installed $(BIN)/.installed-prod: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '$(PACKAGE)'
 	@touch $@
 
-install: $(BIN)/.installed
+install: graphviz $(BIN)/.installed
 
-install-prod: $(BIN)/.installed-prod
+install-prod: graphviz $(BIN)/.installed-prod
+
+# Citation graphs are drawn by Graphviz's `dot`, at run time: Debian's package, installed when
+# missing (as root, or through sudo), for the demo and production as well as the tests.
+graphviz:
+	@if ! command -v dot >/dev/null; then \
+	  echo "Installing graphviz for the citation graphs"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    $(SUDO) apt-get install -y -qq --no-install-recommends graphviz; \
+	fi
 
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null \

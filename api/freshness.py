@@ -60,9 +60,10 @@ def resolution_validators(resolution) -> Validators:
     )
 
 
-def version_validators(symbol: str, language: str) -> Validators:
+def version_validators(symbol: str, language: str, language_imports: bool = False) -> Validators:
     """For the version of ``symbol`` in ``language`` and everything read from it; 404 when the
-    archive lacks the resolution or that version."""
+    archive lacks the resolution or that version. With ``language_imports``, also for every
+    text in that language (a paragraph's agreed-language trail)."""
     versions = list(
         LanguageVersion.objects.filter(resolution__symbol=symbol)
         .order_by("language")
@@ -77,8 +78,16 @@ def version_validators(symbol: str, language: str) -> Validators:
     citations = Citation.objects.filter(
         Q(paragraph__version_id=version_id) | Q(footnote__version_id=version_id)
     ).aggregate(resolved=Count("target"), arrived=Max("target__created_at"))
+    state = [[row[:3] for row in versions], citations["resolved"]]
+    latest = None
+    if language_imports:
+        latest = LanguageVersion.objects.filter(language=language).aggregate(
+            latest=Max("imported_at")
+        )["latest"]
+        state.append(latest)
     return Validators.of(
-        [row[:3] for row in versions],
-        citations["resolved"],
-        last_modified=_newest(versions[0][3], citations["arrived"], *(row[2] for row in versions)),
+        *state,
+        last_modified=_newest(
+            versions[0][3], citations["arrived"], latest, *(row[2] for row in versions)
+        ),
     )

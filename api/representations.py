@@ -10,6 +10,8 @@ from django.urls import reverse
 from resolutions.exports import resolution_fields
 from resolutions.models import LanguageVersion, Resolution
 
+from .series import series_link
+
 
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
@@ -58,6 +60,7 @@ def resolution_detail(request, resolution: Resolution) -> dict:
             }
             for version in versions
         ],
+        "series": series_link(request, resolution),
         "links": {
             "self": api_url(request, "resolution", symbol=resolution.symbol),
             "html": request.build_absolute_uri(resolution.get_absolute_url()),

@@ -140,6 +140,7 @@ SCHEMAS = {
             "states": STATES,
             "languages": LANGUAGES,
             "versions": {"type": "array", "items": schema("VersionSummary")},
+            "series": schema("SeriesLink"),
             "links": json_object({"self": URL, "html": URL}),
         }
     ),
@@ -233,6 +234,7 @@ SCHEMAS = {
             "citations": {"type": "array", "items": schema("Citation")},
             "referenced_from": {**STRINGS, "description": "For a footnote: the paragraphs."},
             "permalink": {**URL, "description": "The paragraph's page (a footnote's anchor)."},
+            "agreed_language": schema("AgreedLanguage"),
             "links": json_object({"self": URL, "version": URL, "resolution": URL, "html": URL}),
         }
     ),

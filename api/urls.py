@@ -7,8 +7,8 @@ from django.urls import path, re_path, register_converter
 import web.urls  # noqa: F401
 from web.converters import EidConverter
 
-from . import resolving, views
-from .openapi import ELEMENT_PATTERN
+from . import changes, resolving, series, views
+from .openapi_parts import ELEMENT_PATTERN
 
 
 class ElementConverter(EidConverter):
@@ -28,6 +28,7 @@ urlpatterns = [
     path("openapi.json", views.openapi_document, name="openapi"),
     path("resolutions/", views.resolution_list, name="resolutions"),
     path("resolutions/<symbol:symbol>/", views.resolution, name="resolution"),
+    path("resolutions/<symbol:symbol>/changes/", changes.changes, name="changes"),
     path("resolutions/<symbol:symbol>/<lang:language>/", views.version, name="version"),
     path(
         "resolutions/<symbol:symbol>/<lang:language>/<element:eid>/",
@@ -36,6 +37,8 @@ urlpatterns = [
     ),
     path("search/", views.search, name="search"),
     path("resolve/", resolving.resolve, name="resolve"),
+    path("compare/", changes.compare, name="compare"),
+    path("series/<str:slug>/", series.series, name="series"),
     # Last: other spellings are redirected, anything else is a JSON 404 (even a path holding a
     # line break, which <path:> would leave to the site's HTML 404).
     re_path(r"^(?P<rest>(?s:.+))$", views.elsewhere, name="elsewhere"),

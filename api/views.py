@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import Resolver404, get_script_prefix, resolve, reverse
 from django.utils.encoding import escape_uri_path
 
+from resolutions.agreed import trail
 from resolutions.citations.links import symbol_url
 from resolutions.citations.resolving import citation_in_query
 from resolutions.exports import export_version
@@ -20,10 +21,12 @@ from search.service import PAGE_SIZE as SEARCH_PAGE_SIZE
 from search.service import run_search, search_payload
 
 from . import openapi, representations
+from .agreed import agreed_language
 from .filters import NEWEST_FIRST, filtered_resolutions
 from .freshness import NotInArchive, list_validators, resolution_validators, version_validators
 from .http import RETRY_AFTER, BadParameter, api_view, error_response, json_response
 from .pagination import MAX_PER_PAGE, Page, link_header, whole_number
+from .series import series_members_prefetch
 
 
 def _versions_in_language_order():
@@ -87,7 +90,11 @@ def resolution_list(request):
 @api_view
 def resolution(request, symbol: str):
     """A resolution's metadata and its language versions."""
-    found = Resolution.objects.filter(symbol=symbol).prefetch_related(_versions_in_language_order())
+    found = (
+        Resolution.objects.filter(symbol=symbol)
+        .select_related("series")
+        .prefetch_related(_versions_in_language_order(), series_members_prefetch())
+    )
     resolution = next(iter(found), None)
     if resolution is None:
         raise NotInArchive(symbol)
@@ -119,18 +126,17 @@ def version(request, symbol: str, language: str):
 @api_view
 def element(request, symbol: str, language: str, eid: str):
     """One paragraph or footnote of a language version, with its permalink."""
-    validators = version_validators(symbol, language)
+    validators = version_validators(symbol, language, language_imports=True)
     where = {"version__resolution__symbol": symbol, "version__language": language, "eid": eid}
-    if not (
-        Paragraph.objects.filter(**where).exists() or Footnote.objects.filter(**where).exists()
-    ):
+    paragraph = Paragraph.objects.filter(**where).only("id", "text", "text_bands").first()
+    if paragraph is None and not Footnote.objects.filter(**where).exists():
         raise Http404(f"{symbol} ({language}) has no paragraph or footnote {eid}")
     if not_modified := validators.not_modified(request):
         return not_modified
     version, export = _exported(symbol, language)
-    return validators.stamp(
-        json_response(representations.element_document(request, version, export, eid))
-    )
+    document = representations.element_document(request, version, export, eid)
+    document["agreed_language"] = agreed_language(request, paragraph and trail(paragraph, language))
+    return validators.stamp(json_response(document))
 
 
 @api_view

@@ -1,5 +1,7 @@
 """The benchmark results as Markdown tables, the form bench/RESULTS.md records them in."""
 
+from .changes_bench import table as changes_table
+
 
 def _n(value: float, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
@@ -142,5 +144,7 @@ def markdown(results: dict) -> str:
             lines += ["", "### Search", "", *_search(size)]
         if "pages" in size:
             lines += ["", "### Pages", "", *_pages(size)]
+        if "changes" in size:
+            lines += ["", "### What changed", "", changes_table(size["changes"])]
         lines += ["", "### Footprint", "", *_footprint(size)]
     return "\n".join(lines) + "\n"

@@ -108,7 +108,7 @@ def index_footprint() -> dict:
 def run_size(paragraphs: int, args) -> dict:
     from django.conf import settings
 
-    from bench import import_bench, make_corpus, pages_bench, search_bench
+    from bench import changes_bench, import_bench, make_corpus, pages_bench, search_bench
 
     corpus_dir = Path(settings.BENCH_DIR) / "corpus"
     started = time.perf_counter()
@@ -136,6 +136,9 @@ def run_size(paragraphs: int, args) -> dict:
         result["pages"] = pages_bench.run(
             duration=args.duration, max_requests=args.max_requests, concurrency=args.concurrency
         )
+    if "changes" not in args.skip:
+        print(f"[{paragraphs} paragraphs] comparing …", file=sys.stderr)
+        result["changes"] = changes_bench.run(repeats=6 * args.repeats, seed=args.seed)
     return result
 
 
@@ -163,7 +166,7 @@ def main(argv: list[str] | None = None) -> dict:
     )
     parser.add_argument(
         "--skip",
-        choices=["search", "pages"],
+        choices=["search", "pages", "changes"],
         action="append",
         default=[],
         help="Leave a part out (to measure the others quickly).",

@@ -14,6 +14,18 @@ def passages(version: LanguageVersion) -> list[Passage]:
     ]
 
 
+def passages_of(versions) -> dict[int, list[Passage]]:
+    """The paragraphs of each of ``versions`` as compared, by version id: one query however
+    many versions."""
+    found: dict[int, list[Passage]] = {version.pk: [] for version in versions}
+    rows = Paragraph.objects.filter(version__in=list(found)).order_by("version", "position")
+    for version_id, eid, text, label, kind in rows.values_list(
+        "version_id", "eid", "text", "label", "kind"
+    ):
+        found[version_id].append(Passage(eid, text, label, kind))
+    return found
+
+
 def compare_versions(old: LanguageVersion, new: LanguageVersion) -> Comparison:
     """What changed from ``old`` to ``new`` (two versions in one language, as a rule)."""
     return compare(passages(old), passages(new), new.language)

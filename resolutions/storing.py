@@ -4,6 +4,7 @@ footnote references and citations, each kind in one bulk insert. ``store`` runs 
 importer's transaction; nothing else writes these tables.
 """
 
+from .echoes import bands
 from .models import (
     Citation,
     Footnote,
@@ -14,7 +15,7 @@ from .models import (
 )
 from .parsing import Issue, ParsedResolution
 from .parsing.document import CitationSpan, ParsedFootnote, ParsedParagraph
-from .series import title_key
+from .series import place_in_series, title_key
 from .states import states_named
 from .titles import subtitle_for
 
@@ -121,6 +122,7 @@ def store(
         ]
     )
     _store_states(resolution)
+    place_in_series(resolution)
     # Citations imported earlier that were waiting for this resolution now point at it.
     Citation.objects.filter(target_symbol=resolution.symbol, target__isnull=True).update(
         target=resolution
@@ -146,6 +148,7 @@ def _store_paragraphs(version: LanguageVersion, parsed: list[ParsedParagraph]) -
             label=p.label or "",
             text=p.text,
             source_line=p.line,
+            text_bands=bands(p.text),
         )
         for position, p in enumerate(parsed, start=1)
     )

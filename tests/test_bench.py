@@ -55,6 +55,7 @@ def test_a_tiny_benchmark_runs_end_to_end_and_reports_every_part(tmp_path, engin
     assert size["import"]["paragraphs"] == size["corpus"]["paragraphs"]
     assert set(size["search"]["classes"]["all"]["latency"]) == {"archive", "ilike", "fts"}
     assert all(page["errors"] == 0 for page in size["pages"]["pages"].values())
+    assert size["changes"]["statuses"] == [200]
     assert size["import"]["peak_rss_kb"] > 0
     for query in size["search"]["queries"]:
         assert query["archive_matches_ilike"], query

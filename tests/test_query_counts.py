@@ -17,10 +17,13 @@ PAGES = {
     "home": ("/", 6),
     "session list": ("/ga/{session}/", 4),
     "resolution": ("/A/RES/{session}/1/", 1),
-    "version": ("/A/RES/{session}/1/en/", 8),
-    "paragraph": ("/A/RES/{session}/1/en/para_2/", 8),
+    # The text's place in its series is one query (the generated 78/1 and 79/1 form one).
+    "version": ("/A/RES/{session}/1/en/", 9),
+    # The paragraphs that repeat its words (agreed language) are one query.
+    "paragraph": ("/A/RES/{session}/1/en/para_2/", 9),
     "side by side": ("/A/RES/{session}/1/en-fr/", 7),
     "not in the archive": ("/A/RES/{session}/999/", 2),
+    "citation graph": ("/A/RES/{session}/1/graph/", 7),
 }
 
 

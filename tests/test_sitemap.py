@@ -8,7 +8,7 @@ import pytest
 from django.urls import resolve
 
 from resolutions.importer import Status
-from resolutions.models import LanguageVersion
+from resolutions.models import LanguageVersion, Series
 from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
@@ -73,12 +73,22 @@ def test_the_list_pages_are_in_the_sitemap(client, archive):
         "http://testserver/ga/",
         "http://testserver/sc/",
         "http://testserver/downloads/",
+        "http://testserver/series/",
         "http://testserver/ga/76/",
         "http://testserver/ga/80/",
     }
     assert all(found.values())
     for url in found:
         assert client.get(url.removeprefix("http://testserver")).status_code == 200
+
+
+def test_each_series_is_in_the_sitemap(client, corpus_dir):
+    for number in ("75_125", "76_127"):
+        assert import_file(corpus_dir / "en" / "ga" / f"A_RES_{number}.en.txt").status == "imported"
+    (series,) = Series.objects.all()
+    found = urlset(client, "/sitemap-pages.xml")
+    assert f"http://testserver{series.get_absolute_url()}" in found
+    assert client.get(series.get_absolute_url()).status_code == 200
 
 
 def test_the_sitemap_of_an_empty_archive_still_answers(client):

@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 
 from resolutions.models import Citation, Footnote, LanguageVersion, Paragraph, Resolution
+from resolutions.series import corrected
 from search.indexing import index_version
 
 from . import page_cache
@@ -73,6 +74,7 @@ class ResolutionAdmin(CorrectionAdmin):
         super().save_related(request, form, formsets, change)
         # Symbol, date and body are in every indexed paragraph of every language version.
         reindex_after_commit(request, form.instance.versions.all())
+        corrected(form.instance)  # a title or a date may move it in or out of a series
 
 
 class ParagraphInline(admin.TabularInline):
@@ -102,6 +104,7 @@ class LanguageVersionAdmin(CorrectionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         reindex_after_commit(request, [form.instance])
+        corrected(form.instance.resolution)
 
 
 @admin.register(Citation)

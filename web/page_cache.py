@@ -3,11 +3,12 @@
 A resolution's page and a paragraph's page are the same for every reader until an import or a
 correction changes what they show: the text itself (its version's ``imported_at`` moves with
 every import and every save), the resolution's other language versions (the language switcher),
-the texts that cite it, and which of the resolutions it cites are in the archive. The page's
-first query reads a stamp of all of these along with the row it needs anyway (``with_stamp``),
-the stamp is part of the cache key, and so a page is rendered once per change and answered
-from the cache after, in that one query. The admin empties the cache once a correction is
-committed. Pages that mark search words (``?q=``) are rendered for each request.
+the texts that cite it, and which of the resolutions it cites are in the archive; a paragraph's
+page also lists the texts that repeat its words, so its stamp moves with every import in its
+language. The page's first query reads a stamp of all of these along with the row it needs
+anyway (``with_stamp``), the stamp is part of the cache key, and so a page is rendered once per
+change and answered from the cache after, in that one query. The admin empties the cache once
+a correction is committed. Pages that mark search words (``?q=``) are rendered for each request.
 
 A page is kept without the address it was asked at: its canonical link and permalink are
 rendered with ``ORIGIN`` in place of the scheme and host, which are filled in as it is served.
@@ -78,10 +79,18 @@ def _stamp_sql() -> tuple[str, str]:
     return page, links
 
 
-def with_stamp(queryset):
+def with_stamp(queryset, *, language_imports: bool = False):
     """``queryset`` (over language versions with their resolution, or over rows joining them
-    both, as ``select_related`` does) with ``page_stamp`` and ``links_stamp``."""
+    both, as ``select_related`` does) with ``page_stamp`` and ``links_stamp``. With
+    ``language_imports``, the page stamp also moves with every import of a text in the
+    version's language: a paragraph page lists the texts that repeat its words."""
     page, links = _stamp_sql()
+    if language_imports:
+        version = LanguageVersion._meta.db_table
+        latest = (
+            f"(SELECT max(v.imported_at) FROM {version} v WHERE v.language = {version}.language)"
+        )
+        page = f"concat_ws(' ', {page}, {latest})"
     return queryset.annotate(page_stamp=RawSQL(page, ()), links_stamp=RawSQL(links, ()))
 
 
@@ -101,7 +110,14 @@ def cached_page(
     rendered by ``render(origin)`` and kept when it answers 200."""
     if request.GET.get("q"):
         return render(origin(request))
-    key = page_key(page, row)
+    return kept_page(request, page_key(page, row), render)
+
+
+def kept_page(
+    request: HttpRequest, key: str, render: Callable[[SafeString], HttpResponse]
+) -> HttpResponse:
+    """The page kept under ``key``, or rendered by ``render(origin)`` and kept when it answers
+    200."""
     content = kept(key)
     if content is None:
         response = render(ORIGIN)

@@ -1,8 +1,9 @@
 """The sitemap search engines read: /sitemap.xml is an index of the sections below, each split
 into pages of at most 50,000 URLs by Django's sitemap views.
 
-- ``pages``: the home page, the list pages (every Assembly session and Council year) and the
-  downloads page, each dated by the latest import it shows;
+- ``pages``: the home page, the list pages (every Assembly session and Council year, every
+  series of Assembly resolutions) and the downloads page, each dated by the latest import it
+  shows;
 - ``resolutions``: every resolution, through the URLs of its language versions (a resolution's
   own URL only redirects to one of them), dated by when that text was imported.
 """
@@ -14,7 +15,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from resolutions.models import LanguageVersion, Resolution
+from resolutions.models import LanguageVersion, Resolution, Series
 
 
 @dataclass
@@ -33,6 +34,7 @@ class ListPagesSitemap(Sitemap):
             Page(reverse("resolutions:ga_sessions"), latest),
             Page(reverse("resolutions:sc_years"), latest),
             Page(reverse("downloads"), latest),
+            Page(reverse("resolutions:series_list"), latest),
         ]
         groups = (
             Resolution.objects.values("body", "special_session", "session", "year")
@@ -45,6 +47,8 @@ class ListPagesSitemap(Sitemap):
             latest = group.pop("latest")
             # An unsaved resolution of the group knows the URL of its list.
             pages.append(Page(Resolution(**group).get_browse_url(), latest))
+        series = Series.objects.annotate(latest=Max("resolutions__versions__imported_at"))
+        pages += [Page(s.get_absolute_url(), max(s.latest, s.updated_at)) for s in series]
         return pages
 
     def location(self, item: Page) -> str:

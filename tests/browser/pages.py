@@ -34,4 +34,17 @@ PAGES_TO_CHECK = {
     "query-too-long": ("/search/?q=" + "x" * 1001, 400),
     "missing-paragraph": ("/A/RES/76/127/zh/para_999/", 404),
     "cannot-exist-yet": ("/A/RES/99/999/", 404),
+    # What changed: the compare form, two resolutions compared, a refusal, and a resolution
+    # with nothing before it in a series (tests/browser/test_changes.py checks a series' page).
+    "compare": ("/compare/", 200),
+    "compare-results": (
+        "/compare/?from=S%2FRES%2F242+%281967%29&to=A%2FRES%2F80%2F501&language=en",
+        200,
+    ),
+    "compare-refused": ("/compare/?from=xyz&to=80%2F501", 400),
+    "changes-none": ("/A/RES/80/501/changes/", 404),
+    # The citation graph: an inline SVG of links (76/127 cites texts not in the archive).
+    "graph": ("/A/RES/76/127/graph/", 200),
+    # The list of series (the series page itself: tests/browser/test_series_browser.py).
+    "series-list": ("/series/", 200),
 }

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from resolutions.agreed import trail
 from resolutions.labels import element_name
 from resolutions.languages import LANGUAGE_ORDER, LANGUAGES
 from resolutions.models import (
@@ -104,7 +105,8 @@ def _version_page(request, version: LanguageVersion, origin: str, came_from: str
 def paragraph(request, symbol: str, language: str, eid: str):
     paragraph = (
         with_stamp(
-            Paragraph.objects.select_related("version__resolution").defer("version__source_text")
+            Paragraph.objects.select_related("version__resolution").defer("version__source_text"),
+            language_imports=True,
         )
         .filter(version__resolution__symbol=symbol, version__language=language, eid=eid)
         .first()
@@ -162,6 +164,7 @@ def _paragraph_page(request, paragraph: Paragraph, origin: str):
             "cited_by": cited_by,
             "paragraph_name": element_name(paragraph.eid, language),
             "name_en": element_name(paragraph.eid, "en"),
+            "agreed": trail(paragraph, language),
         },
     )
 

@@ -37,12 +37,18 @@ def _canonical_url(symbol: str, rest: list[str]) -> str | None:
     """The canonical URL of the symbol followed by what came after it, when that is a page."""
     if not rest:
         routes = [("resolution", {})]
+    elif rest == ["changes"]:
+        routes = [("changes", {})]
+    elif rest == ["graph"]:
+        routes = [("graph", {})]
     elif len(rest) == 1:
         left, _, right = rest[0].partition("-")
         routes = [
             ("version", {"language": rest[0]}),
             ("side_by_side", {"left": left, "right": right}),
         ]
+    elif len(rest) == 2 and rest[1] == "changes":
+        routes = [("version_changes", {"language": rest[0]})]
     elif len(rest) == 2:
         routes = [("paragraph", {"language": rest[0], "eid": rest[1]})]
     else:
