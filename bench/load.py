@@ -192,6 +192,12 @@ def _figures(loads: list[Load], seconds: float, server: list[float]) -> dict:
     }
 
 
+def _logged_errors(server_log: str, kept: int = 3) -> list[str]:
+    """The first ``kept`` errors the server logged (JSON lines at level ERROR, with their
+    tracebacks), so that a failed run says what went wrong."""
+    return [line[:4000] for line in server_log.splitlines() if '"level": "ERROR"' in line][:kept]
+
+
 def lock_errors(*texts: str) -> list[str]:
     return [line for text in texts for line in text.splitlines() if "LockError" in line]
 
@@ -268,6 +274,7 @@ def run(
         "examples": mixed.examples,
     }
     result["server_log_tracebacks"] = server_log.count("Traceback")
+    result["server_log_errors"] = _logged_errors(server_log)
     result["lock_errors"] = lock_errors(server_log, import_output)
     if importer is not None:
         result["import"] = {

@@ -218,7 +218,7 @@ def test_searching_while_a_writer_holds_the_index_lock_answers_normally(search_i
 
 def assert_nothing_failed(result: dict) -> None:
     overall = result["overall"]
-    assert overall["server_errors"] == 0, overall["statuses"]
+    assert overall["server_errors"] == 0, (overall["statuses"], result["server_log_errors"])
     assert overall["other_errors"] == 0, overall["statuses"]
     assert overall["connection_errors"] == 0, overall["connection_error_kinds"]
     assert result["searches"]["checked"] > 0
