@@ -211,9 +211,11 @@ PATHS = {
                 "cite",
                 {"type": "string", "minLength": 1, "maxLength": MAX_CITATION},
                 "A citation as written: 大会第76/127号决议，第22段 · GA res 76/127, para 22 · "
-                "S/RES/2286 (2016), para. 4 (a) · 第76/127号决议序言部分第3段 · a permalink. A "
-                "Chinese citation leads to the Chinese version, any other to the English one, "
-                "when the archive has the place cited in it.",
+                "S/RES/2286 (2016), para. 4 (a) · 第76/127号决议序言部分第3段 · résolution "
+                "217 A (III) de l'Assemblée générale, article 1 · القرار 217 ألف (د-3) · a "
+                "permalink. A citation in Chinese, French, Spanish, Russian or Arabic leads to "
+                "the version in its language, any other to the English one, when the archive "
+                "has the place cited in it.",
                 required=True,
             ),
         ],

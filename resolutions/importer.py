@@ -18,7 +18,7 @@ hands them to the search index that way).
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -26,14 +26,22 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Q
 
-from .alignment import Structure, compare, structure_of
+from .alignment import WARNING_PREFIX, Structure, disagreements, structure_of
 from .models import (
     Citation,
     CitationKind,
     FootnoteReference,
     LanguageVersion,
 )
-from .parsing import Issue, KnownWords, ParsedResolution, ParseError, read_source, validate
+from .parsing import (
+    Issue,
+    KnownWords,
+    Metadata,
+    ParsedResolution,
+    ParseError,
+    read_source,
+    validate,
+)
 from .storing import MetadataConflict, store
 from .vocabulary import archive_words
 
@@ -111,6 +119,7 @@ def import_path(
     force: bool = False,
     on_stored: OnStored | None = None,
     known_words: Callable[[], KnownWords] | None = None,
+    metadata: Metadata | None = None,
 ) -> FileImport:
     """Import one file, never raising for a bad one: the results say what went wrong.
 
@@ -119,7 +128,9 @@ def import_path(
 
     A file holding several resolutions (an Official Records extract) is stored whole or not at
     all, like any other file. Differences from another language version already in the archive
-    are warnings, or make the file fail with ``strict_alignment``.
+    are warnings, or make the file fail with ``strict_alignment``. Each version of a resolution
+    carries in its warnings where all its versions differ (see ``realign``), so the report says
+    the same whichever version arrived last.
 
     ``on_stored`` is called with each language version stored, once the file's transaction has
     committed; if it fails, the version stays stored and its result says what failed.
@@ -127,6 +138,9 @@ def import_path(
     ``known_words`` (see ``RunWords``) gives the evidence for mending words the OCR left
     hyphenated; without it, the words stored in the archive are read (one query), and only for
     a file that holds a text read by OCR.
+
+    ``metadata`` gives the header facts of a file whose layout has none (``html``): such a file
+    fails without it.
     """
     try:
         data = path.read_bytes()
@@ -136,7 +150,12 @@ def import_path(
     if problem := _size_problem(data):
         return FileImport(path, [ImportResult(path, Status.FAILED, issues=[problem])])
     try:
-        source = read_source(data, language=language, known_words=known_words or archive_words)
+        source = read_source(
+            data,
+            language=language,
+            known_words=known_words or archive_words,
+            metadata=metadata,
+        )
     except ParseError as error:
         return FileImport(path, [ImportResult(path, Status.FAILED, issues=[error.issue])])
     if not source.documents:
@@ -174,6 +193,9 @@ def import_path(
                 )
                 for plan in pending
             ]
+            for symbol in dict.fromkeys(plan.parsed.symbol for plan in pending):
+                # A lenient import may store less than it parsed: read its structure back.
+                realign(symbol, [p for p in pending if p.parsed.symbol == symbol and not lenient])
     except MetadataConflict as conflict:
         for plan in pending:
             plan.result.status = Status.FAILED
@@ -215,6 +237,9 @@ class _Plan:
     parsed: ParsedResolution
     result: ImportResult
     replaced_id: int | None = None
+    # The structure of every language version the resolution will have once this one is
+    # stored, as read when the plan was made.
+    structures: dict[str, Structure] = field(default_factory=dict)
 
 
 def _plan(
@@ -253,7 +278,8 @@ def _plan(
             )
         ]
         return plan
-    mismatches = alignment_issues(parsed)
+    plan.structures = _structures_with(parsed)
+    mismatches = _alignment_warnings(plan.structures)
     if mismatches and strict_alignment:
         plan.result.issues = mismatches
         return plan
@@ -273,16 +299,51 @@ def _same_text(parsed: ParsedResolution, version: LanguageVersion) -> bool:
 
 
 def alignment_issues(parsed: ParsedResolution) -> list[Issue]:
-    """How the parsed file differs from the other language versions already in the archive."""
+    """Where the parsed file and the other language versions already in the archive differ,
+    each place once, with the languages grouped by what they have there."""
+    return _alignment_warnings(_structures_with(parsed))
+
+
+def _structures_with(parsed: ParsedResolution) -> dict[str, Structure]:
+    """The structures of the resolution's versions, the parsed one in place of any stored in
+    its language."""
     others = LanguageVersion.objects.filter(resolution__symbol=parsed.symbol).exclude(
         language=parsed.language
     )
-    this = structure_of(parsed)
-    return [
-        Issue(0, f"alignment: {difference}")
-        for other in others
-        for difference in compare(this, stored_structure(other), other.language)
+    return {
+        **{other.language: stored_structure(other) for other in others},
+        parsed.language: structure_of(parsed),
+    }
+
+
+def _alignment_warnings(structures: dict[str, Structure]) -> list[Issue]:
+    return [Issue(0, f"{WARNING_PREFIX}{found}") for found in disagreements(structures)]
+
+
+def realign(symbol: str, plans: Sequence[_Plan] = ()) -> None:
+    """Write where the language versions of ``symbol`` differ into the warnings of every one
+    of them, in place of what they said before, so that a version stored or replaced changes
+    the report of the others too. Call in the transaction that stored it: ``plans`` are those
+    of the versions it stored, whose structures spare reading the others again when no other
+    version arrived in between."""
+    versions = list(
+        LanguageVersion.objects.filter(resolution__symbol=symbol).only("language", "warnings")
+    )
+    languages = {version.language for version in versions}
+    if len(plans) == 1 and set(plans[0].structures) == languages:
+        structures = plans[0].structures
+    else:
+        structures = {version.language: stored_structure(version) for version in versions}
+    report = [
+        {"line": issue.line, "message": issue.message} for issue in _alignment_warnings(structures)
     ]
+    for version in versions:
+        warnings = [
+            *(w for w in version.warnings if not w["message"].startswith(WARNING_PREFIX)),
+            *report,
+        ]
+        if warnings != version.warnings:
+            LanguageVersion.objects.filter(pk=version.pk).update(warnings=warnings)
 
 
 def stored_structure(version: LanguageVersion) -> Structure:

@@ -76,6 +76,8 @@ _FOOTNOTE_NAMES = {
     "ar": "الحاشية {marker}",
 }
 _ROMAN_RE = re.compile(r"^[ivxl]+$")
+# Printed beside headings, unnumbered paragraphs and table rows, which have no number.
+UNNUMBERED_LABEL = "¶"
 FOOTNOTE_PREFIX = "fn_"
 
 
@@ -121,10 +123,10 @@ def annex_of(eid: str) -> str | None:
 
 def paragraph_label(eid: str) -> str:
     """The label printed beside the paragraph: PP3 (preambular), 4. (operative), (a), (ii);
-    a heading, an unnumbered paragraph or a table row gets a pilcrow."""
+    a heading (an article's too), an unnumbered paragraph or a table row gets a pilcrow."""
     path = _parts(eid)
-    if path.kind in ("heading", "text", "table"):
-        return "¶"
+    if path.kind in ("heading", "text", "table", "article"):
+        return UNNUMBERED_LABEL
     if path.items:
         return f"({path.items[-1]})"
     if path.kind == "preamble":
@@ -147,6 +149,8 @@ def paragraph_name(eid: str, language: str) -> str:
         name = names[path.kind].format(n=path.number, row="".join(path.items))
     elif path.kind == "item":
         name = written.strip()
+    elif path.kind == "article":  # article_1: an article of a declaration, as a whole
+        name = _ARTICLE_NAMES.get(language, _ARTICLE_NAMES["en"]).format(n=path.number)
     else:
         name = operative.format(n=path.number, items=written)
     where = []

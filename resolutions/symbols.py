@@ -118,8 +118,9 @@ TITLE_CASE_COMPONENTS = {"add", "amend", "corr", "rev", "sub"}
 # A part letter after a sessional number ("58/1 B") is one capital followed by punctuation, the
 # end, a citation's next word or a Chinese one: "resolution 58/1 A new …" keeps its article out.
 PART_LETTER_SHAPE = (
-    r"[A-Z](?![0-9A-Za-z/(-])(?=\s*(?:[,;.:)\]”\"，、；。）号和及与或]|$|(?:of|and|or|et|ou|du|section"
-    r"|entitled|intitulée?s?|adopted|on|in|which|after|paras?|paragraphs?)\b))"
+    r"[A-Z](?![0-9A-Za-z/(-])(?=\s*(?:[,;.:)\]”\"，、；。）号和及与或،]|$|(?:of|and|or|et|ou|du|section"
+    r"|entitled|intitulée?s?|adopted|on|in|which|after|paras?|paragraphs?"
+    r"|y|e|o|u|de|del|и|или|от|Генеральной|[СC]овета|المؤرخ)\b))"
 )
 SESSIONAL_SHAPE = rf"(?:E?S-)?[0-9]{{1,3}}/[0-9]{{1,3}}(?:\s?{PART_LETTER_SHAPE})?"
 EARLY_SHAPE = r"[0-9]{1,4}\s*(?:[A-Z]\s*)?\(\s*(?:E?S-)?[IVX]{1,6}\s*\)"

@@ -151,10 +151,49 @@ def stemmed_tokens(text: str, language: str, mode: str = "index") -> list[Token]
 @cache
 def stemmer(language: str):
     """The Snowball stemmer of ``language`` as a function of one word; no change for a language
-    without one (``zh``)."""
+    without one (``zh``). Every stem, at index and at query time, comes from here.
+
+    Two languages need more than Snowball:
+
+    * Arabic writes the article and the conjunctions and prepositions before it as one word
+      with the noun (والكرامة "and the dignity"). Snowball takes some of them off (بالكرامة,
+      للكرامة) but not others (والكرامة, فالكرامة), so the prefixes of Larkey's light10
+      stemmer (وال بال كال فال لل ال, then و) go first; Snowball then takes the pronouns off
+      the end (كرامته → كرام).
+    * Spanish: Snowball takes -es off "dignidades" but -ad off "dignidad", so a word is stemmed
+      until its stem stops changing, where both meet (dign).
+    """
     if language not in _SNOWBALL:
         return _unchanged
-    return Stemmer.Stemmer(_SNOWBALL[language]).stemWord
+    snowball = Stemmer.Stemmer(_SNOWBALL[language]).stemWord
+    if language == "ar":
+        return lambda word: snowball(_without_arabic_prefix(word))
+    if language == "es":
+        return lambda word: _fixed_point(snowball, word)
+    return snowball
+
+
+# Longest first; what is left must still be a word of two letters or more.
+_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+
+
+def _without_arabic_prefix(word: str) -> str:
+    """والكرامة → كرامة: the article, and a conjunction or preposition written before it."""
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    # و "and" alone, from a longer word: ولد "boy" stays whole.
+    return word[1:] if word.startswith("و") and len(word) > 3 else word
+
+
+def _fixed_point(stem, word: str) -> str:
+    """``word`` stemmed until the stem no longer changes (a few rounds at most)."""
+    for _ in range(4):
+        stemmed = stem(word)
+        if stemmed == word:
+            break
+        word = stemmed
+    return word
 
 
 def _unchanged(word: str) -> str:

@@ -17,6 +17,7 @@ from datetime import date
 
 from django.utils.safestring import SafeString
 
+from resolutions.languages import WrittenIn
 from resolutions.symbols import Symbol, canonical_symbol, parse_symbol
 
 from .engines import backend
@@ -45,7 +46,7 @@ __all__ = [
 
 
 @dataclass
-class Hit:
+class Hit(WrittenIn):
     symbol: str
     title: str
     language: str

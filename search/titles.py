@@ -31,7 +31,7 @@ from django.db.models.functions import Length, Lower
 from django.utils.safestring import SafeString
 
 from resolutions.bodies import parse_session_key
-from resolutions.languages import LANGUAGE_ORDER
+from resolutions.languages import LANGUAGE_ORDER, WrittenIn
 from resolutions.models import LanguageVersion
 
 from .analysis import CJK_RE, LANGUAGE_FIELDS, stemmer
@@ -55,7 +55,7 @@ _STEMMED_LANGUAGES = ("zh", *LANGUAGE_FIELDS)
 
 
 @dataclass
-class TitleHit:
+class TitleHit(WrittenIn):
     """A resolution whose title matches, in the language that matched."""
 
     symbol: str

@@ -1,5 +1,6 @@
 """Lining up language versions: the importer compares each file with the versions already in
-the archive and reports every difference; --strict-alignment makes a difference fatal."""
+the archive and reports every difference; --strict-alignment makes a difference fatal. (Six
+versions at once: tests/test_alignment_six.py.)"""
 
 import pytest
 from django.core.management import call_command
@@ -91,10 +92,11 @@ def test_a_difference_is_a_warning_stored_with_the_version(
     result = import_file(write(tmp_path, french_fixture.name, _moved_footnote(french_fixture)))
     assert result.status == Status.IMPORTED
     assert [issue.message for issue in result.issues] == [
-        "alignment: footnote 2 is referenced from para_3 here but from para_2_b_ii in en"
+        "alignment: footnote 2: referenced from para_2_b_ii in en; from para_3 in fr"
     ]
-    version = LanguageVersion.objects.get(language="fr")
-    assert version.warnings == [{"line": 0, "message": result.issues[0].message}]
+    # Both versions say where they differ, the one stored first as well.
+    for version in LanguageVersion.objects.all():
+        assert version.warnings == [{"line": 0, "message": result.issues[0].message}]
 
 
 def test_strict_alignment_refuses_the_file_and_changes_nothing(
@@ -105,7 +107,9 @@ def test_strict_alignment_refuses_the_file_and_changes_nothing(
     path = write(tmp_path, french_fixture.name, _moved_footnote(french_fixture))
     result = import_file(path, strict_alignment=True)
     assert result.status == Status.FAILED
-    assert "footnote 2 is referenced from para_3" in result.issues[0].message
+    assert "footnote 2: referenced from para_2_b_ii in en; from para_3 in fr" in (
+        result.issues[0].message
+    )
     assert snapshot() == before
     with pytest.raises(CommandError):
         call_command("import_resolutions", str(path), "--strict-alignment", verbosity=0)

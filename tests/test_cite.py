@@ -187,7 +187,8 @@ def cite_box(client, url: str, **request) -> list[tuple[str, str]]:
     assert box, f"no cite box on {url}"
     assert re.search(r'<h2 id="cite-heading">引用 <span lang="en">Cite this</span></h2>', box[0])
     lines = re.findall(
-        r"<dt>(.*?)</dt>\s*<dd><span class=\"citation-text\" lang=\"[^\"]+\">(.*?)</span></dd>",
+        r"<dt>(.*?)</dt>\s*<dd><span class=\"citation-text\" lang=\"[^\"]+\" dir=\"[a-z]+\">"
+        r"(.*?)</span></dd>",
         box[0],
         re.S,
     )

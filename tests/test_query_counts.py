@@ -22,6 +22,9 @@ PAGES = {
     # The paragraphs that repeat its words (agreed language) are one query.
     "paragraph": ("/A/RES/{session}/1/en/para_2/", 9),
     "side by side": ("/A/RES/{session}/1/en-fr/", 7),
+    # One paragraph and its sub-items in every language: versions, paragraphs, citations and
+    # footnote markers.
+    "all languages": ("/A/RES/{session}/1/all/para_2/", 4),
     "not in the archive": ("/A/RES/{session}/999/", 2),
     "citation graph": ("/A/RES/{session}/1/graph/", 7),
 }

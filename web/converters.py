@@ -34,12 +34,13 @@ class LanguageConverter:
 
 class EidConverter:
     """Paragraph identifiers: preamble_3, para_4_a_ii, annex_2, heading_1, part_B_para_1,
-    annex_para_3, annex_ii_heading_1, table_1_row_2, article_5_para_1, item_a (footnotes are
-    anchors on the page, not pages of their own)."""
+    annex_para_3, annex_ii_heading_1, table_1_row_2, article_5, article_5_para_1, item_a
+    (footnotes are anchors on the page, not pages of their own)."""
 
     regex = (
         r"(?:annex_(?:[ivxl]+_)?)?(?:(?:part|article)_[0-9A-Za-z]+_)?"
         r"(?:preamble|para|annex|heading|text|table|item)_[0-9a-z_]+"
+        r"|article_[0-9A-Za-z]+"  # a whole article of an instrument the resolution adopts
     )
 
     def to_python(self, value: str) -> str:

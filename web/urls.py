@@ -4,6 +4,7 @@ from . import views
 from .converters import EidConverter, LanguageConverter, SymbolConverter
 from .views import changes, series, states
 from .views.akn import version_akn
+from .views.all_languages import all_languages
 from .views.graph import graph
 from .views.navigation import go_to_paragraph
 
@@ -33,6 +34,7 @@ urlpatterns = [
     ),
     path("<symbol:symbol>/<lang:left>-<lang:right>/", views.side_by_side, name="side_by_side"),
     path("<symbol:symbol>/<lang:language>/<eid:eid>/", views.paragraph, name="paragraph"),
+    path("<symbol:symbol>/all/<eid:eid>/", all_languages, name="all_languages"),
     path("<symbol:symbol>/<lang:language>.akn.xml", version_akn, name="version_akn"),
     path("<symbol:symbol>/graph/", graph, name="graph"),
     # Last: any other spelling of a symbol is redirected to the canonical URL above.

@@ -1,4 +1,5 @@
-"""How to cite a resolution, a paragraph or a footnote, in Chinese and in English.
+"""How to cite a resolution, a paragraph or a footnote, in Chinese and in English, and in the
+language of the version read (``styles``: French, Spanish, Russian, Arabic).
 
 The forms follow the UN's own editorial usage: 大会第76/127号决议，第4段 and
 General Assembly resolution 76/127, para. 4; with the adoption date, 大会2021年12月9日第76/127号
@@ -17,14 +18,16 @@ from datetime import date
 
 from ..bodies import BODIES
 from ..labels import FOOTNOTE_PREFIX, annex_of, element_name
-from ..languages import CHINESE_NAMES, ENGLISH_NAMES, HTML_LANG
+from ..languages import CHINESE_NAMES, ENGLISH_NAMES, HTML_LANG, RIGHT_TO_LEFT
 from ..parsing.shared.dates import ENGLISH_MONTHS
 from ..symbols import parse_symbol
+from .styles import STYLED, styled_citation
 
 # The languages citations are offered in, Chinese first.
 CITED_IN = ("zh", "en")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 _CHINESE_DIGITS = "〇一二三四五六七八九"
+_RIGHT_TO_LEFT_TAGS = frozenset(HTML_LANG[language] for language in RIGHT_TO_LEFT)
 _PARAGRAPH_WORD = re.compile(r"\bparagraph\b")
 
 
@@ -50,9 +53,12 @@ def _annex_words(annex: str, language: str) -> str:
 
 
 def place_name(eid: str, language: str) -> str:
-    """A paragraph or footnote as a citation names it, in ``language`` ("zh" or "en"):
+    """A paragraph or footnote as a citation names it, in ``language``:
     第4段 / para. 4, 序言部分第3段 / preambular para. 3, 第2(a)段 / para. 2 (a),
-    附件第3段 / annex, para. 3, 脚注1 / footnote 1."""
+    附件第3段 / annex, para. 3, 脚注1 / footnote 1; in French, Spanish, Russian and Arabic as
+    the pages name it (paragraphe 4, alinéa 3 du préambule, article 1)."""
+    if language in STYLED:
+        return element_name(eid, language)
     annex = annex_of(eid)
     inner = eid
     if annex is not None:
@@ -91,8 +97,10 @@ def cite(
     parsed = parse_symbol(symbol)
     if parsed is None or not parsed.is_resolution:
         raise ValueError(f"not a resolution symbol: {symbol!r}")
-    body = BODIES[parsed.body].name(language)
     place = place_name(eid, language) if eid else ""
+    if language in STYLED:
+        return styled_citation(parsed, language, adopted_on, place)
+    body = BODIES[parsed.body].name(language)
     if language == "zh":
         when = chinese_date(adopted_on) if adopted_on else ""
         # The Chinese texts write the number without spaces: 第2286(2016)号决议, 第217A(III)号决议.
@@ -111,18 +119,34 @@ class CitationForm:
     language: str  # the BCP 47 tag of the text
     text: str
 
+    @property
+    def direction(self) -> str:
+        """The writing direction of the text: rtl for Arabic."""
+        return "rtl" if self.language in _RIGHT_TO_LEFT_TAGS else "ltr"
+
+
+def offered_in(language: str | None) -> tuple[str, ...]:
+    """The languages the cite box of a version in ``language`` cites in: Chinese and English,
+    and the version's own language when it has a style of its own."""
+    return (*CITED_IN, language) if language in STYLED else CITED_IN
+
 
 def citation_forms(
-    symbol: str, adopted_on: date | None, permalink: str, eid: str | None = None
+    symbol: str,
+    adopted_on: date | None,
+    permalink: str,
+    eid: str | None = None,
+    language: str | None = None,
 ) -> list[CitationForm]:
-    """Every form the cite box offers: Chinese and English, with the adoption date and short
-    (the short one only when a date makes them differ), then the permalink."""
+    """Every form the cite box offers: Chinese and English, then the version's own
+    ``language`` (French, Spanish, Russian, Arabic), with the adoption date and short (the
+    short one only when a date makes them differ), then the permalink."""
     forms = []
-    for language in CITED_IN:
-        tag, name, name_en = HTML_LANG[language], CHINESE_NAMES[language], ENGLISH_NAMES[language]
-        short = cite(symbol, language, eid=eid)
+    for cited_in in offered_in(language):
+        tag, name, name_en = HTML_LANG[cited_in], CHINESE_NAMES[cited_in], ENGLISH_NAMES[cited_in]
+        short = cite(symbol, cited_in, eid=eid)
         if adopted_on:
-            dated = cite(symbol, language, adopted_on=adopted_on, eid=eid)
+            dated = cite(symbol, cited_in, adopted_on=adopted_on, eid=eid)
             forms.append(CitationForm(name, name_en, tag, dated))
             forms.append(CitationForm(f"{name}简式", f"{name_en}, short", tag, short))
         else:
@@ -131,15 +155,15 @@ def citation_forms(
     return forms
 
 
-def footnote_forms(symbol: str, marker: str) -> list[CitationForm]:
-    """The short Chinese and English citations of footnote ``marker``, for the cite box of a
-    paragraph that references it."""
+def footnote_forms(symbol: str, marker: str, language: str | None = None) -> list[CitationForm]:
+    """The short Chinese and English citations of footnote ``marker`` (and in the version's
+    own ``language``), for the cite box of a paragraph that references it."""
     return [
         CitationForm(
-            f"脚注{marker} {CHINESE_NAMES[language]}",
-            f"Footnote {marker}, {ENGLISH_NAMES[language]}",
-            HTML_LANG[language],
-            cite(symbol, language, eid=f"{FOOTNOTE_PREFIX}{marker}"),
+            f"脚注{marker} {CHINESE_NAMES[cited_in]}",
+            f"Footnote {marker}, {ENGLISH_NAMES[cited_in]}",
+            HTML_LANG[cited_in],
+            cite(symbol, cited_in, eid=f"{FOOTNOTE_PREFIX}{marker}"),
         )
-        for language in CITED_IN
+        for cited_in in offered_in(language)
     ]

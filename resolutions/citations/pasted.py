@@ -17,8 +17,9 @@ read into the eids it can name (para. 1 (B) is paragraph 1 of part B, or sub-ite
 place no reading covers is matched against the names the cite box and the pages give each
 paragraph of the version (``place_eid``).
 
-A citation in Chinese is read as Chinese, any other as English: that is the version a reader
-of it is sent to first.
+A citation in French, Spanish, Russian or Arabic (``pasted_styles``: résolution 217 A (III) de
+l'Assemblée générale, article 1 · القرار 217 ألف (د-3)) is read in its language, one in Chinese as
+Chinese, any other as English: that is the version a reader of it is sent to first.
 
 Plain Python: which paragraph a place names is decided from the eids of a version, passed in.
 """
@@ -40,7 +41,15 @@ from ..symbols import (
     roman_numeral,
     split_symbol_path,
 )
-from .formatting import CITED_IN, place_name
+from .formatting import place_name
+from .pasted_styles import (
+    STYLED_ARTICLE,
+    STYLED_PLACE_WORD,
+    STYLED_READINGS,
+    styled_body,
+    styled_language,
+)
+from .scripts import fold, latin_symbols
 
 # Longer than any citation with its date and place; a longer text is a search, not a citation.
 MAX_CITATION = 300
@@ -154,8 +163,8 @@ _ZH_PLACE = re.compile(
 # A place no reading covers is still one when it starts like one (para. b (chemical) (1) of an
 # oddly numbered annex): the names of the version's paragraphs decide.
 _PLACE_WORD = re.compile(
-    r"(?:(?:sub-?)?para(?:graph)?|preambular|annex|heading|unnumbered|table|item|footnote)\b"
-    r"|第|序言|执行部分|附件|标题|无编号|表|脚注|\(",
+    r"(?:(?:sub-?)?para(?:graph)?|preambular|annex|heading|unnumbered|table|item|footnote"
+    r"|article)\b|第|序言|执行部分|附件|标题|无编号|表|脚注|\(",
     re.IGNORECASE,
 )
 _ITEM = re.compile(r"[a-z]{1,4}|[0-9]{1,3}")
@@ -175,6 +184,9 @@ def read_citation(text: str) -> PastedCitation | None:
         return _read_permalink(text)
     if _CJK.search(text):
         return _read(re.sub(r"\s", "", text), "zh", _ZH_BEFORE, _ZH_AFTER, _read_zh_place)
+    if language := styled_language(text):
+        _, before, after = STYLED_READINGS[language]
+        return _read(latin_symbols(fold(text)), language, before, after, _read_styled_place)
     return _read(text, "en", _EN_BEFORE, _EN_AFTER, _read_en_place)
 
 
@@ -212,9 +224,11 @@ def _read(text: str, language: str, before, after, place_reader) -> PastedCitati
         symbol = parse_symbol(match[0])
         if symbol is None or not symbol.is_resolution:
             continue
-        named = words["body"] and _BODIES[words["body"].lower()]
         rest = after.fullmatch(text[match.end() :])
-        if (named and named != symbol.body) or rest is None:
+        if rest is None:
+            return None
+        named = _named_body(words.groupdict().get("body") or rest.groupdict().get("body"))
+        if named and named != symbol.body:
             return None
         written = rest["place"].strip()
         if "place" in words.groupdict():
@@ -228,6 +242,13 @@ def _read(text: str, language: str, before, after, place_reader) -> PastedCitati
         place = place_reader(written)
         return PastedCitation(symbol, language, place) if place else None
     return None
+
+
+def _named_body(name: str | None) -> str | None:
+    """The body (GA, SC) a citation's words name, if any."""
+    if not name:
+        return None
+    return _BODIES.get(name.lower()) or styled_body(name)
 
 
 def _read_permalink(text: str) -> PastedCitation | None:
@@ -271,6 +292,14 @@ def _read_zh_place(written: str) -> CitedPlace | None:
         annex = _roman(match["annex"]) if match["annex"] else ""
     inner = (match["inner_preamble"] or "") + (match["inner"] or "")
     return _place(written, match, annex, match["preamble"], match["operative"], inner)
+
+
+def _read_styled_place(written: str) -> CitedPlace | None:
+    """A place as a French, Spanish, Russian or Arabic citation names it: article 1 reads as
+    article_1, any other is matched against the names the pages give the paragraphs."""
+    if found := STYLED_ARTICLE.fullmatch(written):
+        return CitedPlace(written, (f"article_{found[1]}",))
+    return CitedPlace(written) if STYLED_PLACE_WORD.match(written) else None
 
 
 def _unread(written: str) -> CitedPlace | None:
@@ -363,6 +392,6 @@ def _name_keys(eid: str) -> set[str]:
     """Every name the cite box and the pages give the paragraph or footnote ``eid``."""
     return {
         _name_key(name(eid, language))
-        for language in CITED_IN
+        for language in LANGUAGES
         for name in (place_name, element_name)
     }

@@ -1,10 +1,11 @@
 """Following a pasted citation into the archive: the resolution it names, the language version to
 read it in and the paragraph or footnote it points to.
 
-The version is the one in the citation's language (``pasted``: Chinese for a Chinese citation,
-English for any other) when the archive holds it and it has the place cited; otherwise the first,
-Chinese first, that has it. What cannot be followed says what is missing: the resolution (not in
-the archive, or not yet possible: ``resolutions.chronology``) or the place in it.
+The version is the one in the citation's language (``pasted``: Chinese, French, Spanish, Russian
+or Arabic for a citation in that language, English for any other) when the archive holds it and it
+has the place cited; otherwise the first, Chinese first, that has it. What cannot be followed
+says what is missing: the resolution (not in the archive, or not yet possible:
+``resolutions.chronology``) or the place in it.
 """
 
 from dataclasses import dataclass

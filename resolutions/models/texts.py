@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from ..labels import element_name, paragraph_label
+from ..labels import UNNUMBERED_LABEL, element_name, paragraph_label
 from ..languages import LANGUAGES, WrittenIn
 from .citations import Citation
 from .resolutions import Resolution
@@ -185,8 +185,13 @@ class Paragraph(models.Model):
 
     @property
     def display_label(self) -> str:
-        """The label printed beside the paragraph, which is also its permalink: PP3, 4., (a)."""
-        return paragraph_label(self.eid)
+        """The label printed beside the paragraph, which is also its permalink: PP3, 4., (a);
+        a pilcrow where the source prints no number (an article's unnumbered paragraphs, whose
+        eid ``article_2_para_1`` names them as a reader cites them)."""
+        label = paragraph_label(self.eid)
+        if self.kind == ParagraphKind.OTHER and not self.label and label.endswith("."):
+            return UNNUMBERED_LABEL
+        return label
 
     def name_in(self, language: str) -> str:
         """How a reader of ``language`` cites it: 第 4 段, paragraph 4 (a)."""

@@ -3,13 +3,15 @@
 ``markdown``: a Markdown-like conversion of the UN's PDF of a resolution; ``crunsc``: OCR text
 of the Security Council's yearly volumes; ``ocr``: OCR of a page range of the General
 Assembly's Official Records, holding several resolutions; ``pdftext``: ``pdftotext`` output of
-the UN's PDF. A file is in the first layout, in this order, whose signature it shows.
+the UN's PDF; ``html``: a text published as structured HTML, which carries no resolution
+header (its facts come from a metadata file, see ``html.metadata``). A file is in the first
+layout, in this order, whose signature it shows.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import crunsc, markdown, ocr, pdftext
+from . import crunsc, html, markdown, ocr, pdftext
 from .document import Issue, ParsedResolution
 
 # The resolutions a file holds, and what it leaves out (fragments of texts that begin or end
@@ -44,5 +46,6 @@ FORMATS = {
         Format(crunsc.FORMAT, crunsc.looks_like_crunsc_layout, _one_resolution(crunsc.parse)),
         Format(ocr.FORMAT, ocr.looks_like_ocr_layout, ocr.parse_volume),
         Format(pdftext.FORMAT, pdftext.looks_like_pdftext_layout, _one_resolution(pdftext.parse)),
+        Format(html.FORMAT, html.looks_like_html_layout, _one_resolution(html.parse)),
     )
 }

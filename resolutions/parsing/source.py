@@ -9,8 +9,10 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from ..languages import LANGUAGES
 from .document import ParseError
 from .formats import FORMATS
+from .html import language_of
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -103,7 +105,10 @@ _LATIN_MARKERS = {
 
 
 def detect_language(text: str) -> str:
-    """The language of the text, from its script and, for Latin scripts, its commonest words."""
+    """The language of the text: the one an HTML document declares, else the one its script
+    and, for Latin scripts, its commonest words say."""
+    if (declared := language_of(text)) in LANGUAGES:
+        return declared
     sample = text[:20000]
     letters = sum(1 for c in sample if c.isalpha()) or 1
     for language, script in _SCRIPTS:

@@ -11,11 +11,13 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, sync_playwright
 
 from resolutions.importer import Status
+from resolutions.parsing.html.metadata import load_metadata
 from search.indexing import backend as search_backend
 from tests.importing import import_file
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_DIR / "var" / "screenshots"
+UDHR_METADATA = PROJECT_DIR / "resolutions" / "metadata" / "A_RES_217A_III.json"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -142,8 +144,9 @@ def page(open_page) -> Page:
 def archive(
     transactional_db, settings, corpus_dir, sample_path, english_fixture, french_fixture
 ) -> None:
-    """A/RES/76/127 in Chinese, A/RES/80/501 in English and French, and S/RES/242 (1967) (a
-    Council text without a subject of its own, naming Israel), committed and indexed.
+    """A/RES/76/127 in Chinese, A/RES/80/501 in English and French, S/RES/242 (1967) (a
+    Council text without a subject of its own, naming Israel) and the Universal Declaration of
+    Human Rights, A/RES/217 A (III), in the six official languages, committed and indexed.
 
     The committed rows are what the live server's thread sees; the transactional test case
     empties the tables after each test.
@@ -153,6 +156,10 @@ def archive(
     council = corpus_dir / "en" / "sc-crunsc" / "S_RES_0242_1967.en.txt"
     for path in (sample_path, english_fixture, french_fixture, council):
         result = import_file(path)
+        assert result.status == Status.IMPORTED, f"{path.name}: {result}"
+    declaration = load_metadata(UDHR_METADATA)
+    for path in sorted((corpus_dir / "udhr").glob("*.html")):
+        result = import_file(path, metadata=declaration)
         assert result.status == Status.IMPORTED, f"{path.name}: {result}"
 
 

@@ -47,4 +47,10 @@ PAGES_TO_CHECK = {
     "graph": ("/A/RES/76/127/graph/", 200),
     # The list of series (the series page itself: tests/browser/test_series_browser.py).
     "series-list": ("/series/", 200),
+    # The Universal Declaration in Arabic (right to left), beside English, and one of its
+    # articles in all six languages.
+    "arabic-version": ("/A/RES/217A(III)/ar/", 200),
+    "arabic-paragraph": ("/A/RES/217A(III)/ar/article_1/", 200),
+    "english-arabic": ("/A/RES/217A(III)/en-ar/", 200),
+    "all-languages": ("/A/RES/217A(III)/all/article_1/", 200),
 }

@@ -14,8 +14,9 @@ register = template.Library()
 @register.inclusion_tag("resolutions/includes/cite_box.html", takes_context=True)
 def cite_box(context, resolution, version, paragraph=None, footnotes=()) -> dict:
     """The "引用 Cite this" box of a language version, or of one of its paragraphs and the
-    footnotes shown with it (``web.rendered.NoteOnPage``). The permalink starts with the page's
-    ``origin`` (``web.page_cache``), already safe."""
+    footnotes shown with it (``web.rendered.NoteOnPage``): Chinese and English citations, and
+    the version's own language's. The permalink starts with the page's ``origin``
+    (``web.page_cache``), already safe."""
     target = paragraph or version
     permalink = format_html("{}{}", context["origin"], target.get_absolute_url())
     forms = citation_forms(
@@ -23,9 +24,10 @@ def cite_box(context, resolution, version, paragraph=None, footnotes=()) -> dict
         resolution.adopted_on,
         permalink,
         eid=paragraph.eid if paragraph else None,
+        language=version.language,
     )
     for note in footnotes:
-        forms += footnote_forms(resolution.symbol, note.label)
+        forms += footnote_forms(resolution.symbol, note.label, version.language)
     return {"forms": forms}
 
 

@@ -3,6 +3,7 @@ the word to a reader whose language the text is not in."""
 
 from django import template
 
+from resolutions.alignment import alignment_notes
 from resolutions.official_texts import official_texts
 from resolutions.provenance import provenance
 
@@ -32,3 +33,9 @@ def notice_for_reader(context, version, versions) -> dict:
     return {
         "notice": language_notice(version.resolution.symbol, version.language, came_from, available)
     }
+
+
+@register.inclusion_tag("resolutions/includes/alignment_notes.html")
+def alignment_notes_of(version) -> dict:
+    """Where the language versions of ``version``'s resolution differ, paragraph by paragraph."""
+    return {"notes": alignment_notes(version.warnings)}

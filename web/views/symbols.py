@@ -47,6 +47,8 @@ def _canonical_url(symbol: str, rest: list[str]) -> str | None:
             ("version", {"language": rest[0]}),
             ("side_by_side", {"left": left, "right": right}),
         ]
+    elif len(rest) == 2 and rest[0] == "all":
+        routes = [("all_languages", {"eid": rest[1]})]
     elif len(rest) == 2 and rest[1] == "changes":
         routes = [("version_changes", {"language": rest[0]})]
     elif len(rest) == 2:

@@ -6,6 +6,10 @@
   search index, which pairs characters only where they stand together, would not find
   ``深为关切国际法`` across it. The source file keeps it. A space beside a figure (``在 2020
   年``) is the layout's own and stays.
+* An ASCII comma, semicolon or colon set after a Chinese character, before another or at the
+  end of the text (``承认,乃是``): Chinese text takes the full-width marks (``，；：``), which an
+  HTML edition of a text may have replaced. The full-width mark is put back, so the text reads
+  and is quoted as the official one; a comma between figures or Latin words is not touched.
 * A word hyphenated at a line end that the OCR of a printed volume left with a space
   (``inter- national``). It is joined where the joined word is a word of the archive
   (``international``) and keeps its hyphen where the hyphenated form is (``Secretary-General``,
@@ -39,6 +43,9 @@ WORD_RE = re.compile(WORD_PATTERN)
 # scripts use, are left out, so a space beside them is never taken for a stray one.
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f"
 _STRAY_SPACE_RE = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+_ASCII_MARK_RE = re.compile(rf"(?<=[{_CJK}])[,;:](?=[{_CJK}]|$)")
+_FULL_WIDTH = {",": "，", ";": "；", ":": "："}
+_MARK_NOTE = "full-width mark"
 # Prefixes the UN always hyphenates: self-sufficiency, non-fragmented, ex-combatants.
 _HYPHENATED_PREFIXES = frozenset({"self", "non", "ex"})
 # "inter- national", "Non-Self- Governing": the hyphenated word before the space, the rest after.
@@ -130,13 +137,35 @@ def repair(resolution: ParsedResolution, known: KnownWords) -> None:
         item.text = "".join(pieces) + item.text[position:]
         item.citations = citation_spans(item.text)
         where = f"{item.eid}: " if item.eid else ""
-        resolution.repairs += [Issue(item.line, where + fix.note) for fix in fixes]
+        resolution.repairs += [Issue(item.line, where + note) for note in _notes(fixes)]
+
+
+def _notes(fixes: list[_Fix]) -> list[str]:
+    """What was repaired in one text: each repair, except the full-width marks put back, which
+    are told once, with how many of each there were."""
+    marks = Counter(fix.replacement for fix in fixes if fix.note == _MARK_NOTE)
+    notes = [fix.note for fix in fixes if fix.note != _MARK_NOTE]
+    if marks:
+        back = {full: ascii for ascii, full in _FULL_WIDTH.items()}
+        counted = ", ".join(f"{count} × {back[mark]} → {mark}" for mark, count in marks.items())
+        notes.append(f"ASCII punctuation after Chinese characters made full-width ({counted})")
+    return notes
 
 
 def _fixes(text: str, known: KnownWords | None) -> list[_Fix]:
-    """The repairs a text needs, in order; a stray space lies between Chinese characters and
-    a broken word between letters, so no two overlap."""
+    """The repairs a text needs, in order; a stray space or an ASCII mark lies between Chinese
+    characters and a broken word between letters, so no two overlap."""
     fixes = [
+        _Fix(
+            match.start(),
+            match.end(),
+            _FULL_WIDTH[match.group()],
+            (),
+            _MARK_NOTE,
+        )
+        for match in _ASCII_MARK_RE.finditer(text)
+    ]
+    fixes += [
         _Fix(
             match.start(),
             match.end(),

@@ -4,6 +4,7 @@ Usage::
 
     python manage.py import_resolutions PATH [PATH ...] [--lang zh] [--lenient]
                                         [--strict-alignment] [--force] [--report] [--no-bulk]
+                                        [--metadata FILE ...]
 
 Each PATH is a file or a directory searched recursively. The layout and language of every file
 are detected from its content; files that are not a resolution in a supported layout are listed
@@ -18,6 +19,10 @@ replaced, the bulk download (see export_bulk) is written again, unless --no-bulk
 Flaws of a source that are repaired (a stray space between Chinese characters, a word the OCR
 left hyphenated at a line end) are listed as warnings; the words of the archive and of every file
 given decide how a hyphenated word is spelt.
+A text published as HTML carries no resolution header: its symbol, adoption date, meeting and
+vote come from a metadata file (JSON) that names the source files it applies to: the archive's
+own, in resolutions/metadata/ (the shared corpus's Declaration), and any given with --metadata.
+An HTML file no metadata file names fails.
 With SEARCH_INDEX_ON_IMPORT (the default), every text stored is handed to the search index,
 in batches; a text the index lacks is indexed even when its file is unchanged.
 Exits with status 1 when any file failed.
@@ -35,6 +40,12 @@ from resolutions.bulk import write_bulk
 from resolutions.importer import ImportResult, RunWords, Status, import_path
 from resolutions.languages import LANGUAGES
 from resolutions.models import LanguageVersion
+from resolutions.parsing import (
+    MetadataError,
+    archive_metadata_files,
+    load_metadata,
+    metadata_by_file,
+)
 from resolutions.reports import corpus_report, format_report
 from resolutions.signals import texts_imported
 
@@ -117,10 +128,28 @@ class Command(BaseCommand):
             action="store_true",
             help="Leave the bulk download (export_bulk) as it is, even after changes.",
         )
+        parser.add_argument(
+            "--metadata",
+            action="append",
+            default=[],
+            metavar="FILE",
+            help="A JSON file giving the header facts (symbol, adoption date, meeting, vote) of "
+            "the source files it names, for layouts that carry none (HTML); repeatable. Those "
+            "in resolutions/metadata/ are always read.",
+        )
 
     def handle(
         self, *args, paths, lang, lenient, strict_alignment, force, report, verbosity, **options
     ):
+        try:
+            metadata = metadata_by_file(
+                [
+                    load_metadata(path)
+                    for path in [*archive_metadata_files(), *map(Path, options["metadata"])]
+                ]
+            )
+        except MetadataError as error:
+            raise CommandError(str(error)) from None
         files, missing = collect_files(paths)
         counts: dict[Status, int] = defaultdict(int)
         skipped: dict[str, list[Path]] = defaultdict(list)
@@ -144,6 +173,7 @@ class Command(BaseCommand):
                     force=force,
                     on_stored=index_batch.take if indexing else None,
                     known_words=known_words,
+                    metadata=metadata.get(path.name),
                 )
                 stored += [result.version.pk for result in outcome.results if result.version]
                 for result in outcome.results:
