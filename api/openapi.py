@@ -31,6 +31,17 @@ from .schemas import LANGUAGE, SCHEMAS, ref, schema
 from .series_schemas import SERIES_SCHEMAS, SERIES_SLUG_PATTERN
 
 VERSION = "1.0.0"
+# What the two comparisons (a resolution against the previous of its series, any two) share.
+COMPARED_LANGUAGE = query_parameter(
+    "language",
+    LANGUAGE,
+    "The language of the texts compared; by default the first both have (Chinese first).",
+)
+CHANGES_RESPONSES = {
+    "200": ok_response("The changes", "Changes", revalidated=True),
+    "400": ref("responses", "BadRequest"),
+    **RESOURCE_ERRORS,
+}
 PATHS = {
     "/": operation(
         "getIndex",
@@ -92,19 +103,10 @@ PATHS = {
         "What changed in a resolution since the previous one of its series, paragraph by paragraph",
         [
             ref("parameters", "Symbol"),
-            query_parameter(
-                "language",
-                LANGUAGE,
-                "The language of the texts compared; by default the first both have (Chinese "
-                "first).",
-            ),
+            COMPARED_LANGUAGE,
             *REVALIDATION,
         ],
-        {
-            "200": ok_response("The changes", "Changes", revalidated=True),
-            "400": ref("responses", "BadRequest"),
-            **RESOURCE_ERRORS,
-        },
+        CHANGES_RESPONSES,
         description="A 404 when the archive holds no previous resolution of its series, or "
         "none in the language asked for.",
     ),
@@ -265,19 +267,10 @@ PATHS = {
                 "The newer resolution, another one: its symbol in any spelling.",
                 required=True,
             ),
-            query_parameter(
-                "language",
-                LANGUAGE,
-                "The language of the texts compared; by default the first both have (Chinese "
-                "first).",
-            ),
+            COMPARED_LANGUAGE,
             *REVALIDATION,
         ],
-        {
-            "200": ok_response("The changes", "Changes", revalidated=True),
-            "400": ref("responses", "BadRequest"),
-            **RESOURCE_ERRORS,
-        },
+        CHANGES_RESPONSES,
         description="A 400 when a symbol is none or both are the same resolution; a 404 when "
         "the archive does not hold one of them or holds them in no language in common.",
     ),
